@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', 'templates/**', 'coverage/**', '**/*.d.ts'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    rules: {
+      // Libraries never print: they return data or emit events (STYLE.md).
+      'no-console': 'error',
+      // Past three parameters, take an options object (tRPC `max-params: 3`).
+      'max-params': ['error', 3],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@slipway/*/src/*', '@slipway/*/dist/*', '**/internal/*'],
+              message: 'Import another package only through its exports map.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['packages/cli/**', 'bench/**', 'scripts/**', 'tests/**'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/internal/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
