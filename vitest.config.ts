@@ -14,6 +14,18 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'packages/*/src/**/*.db.test.ts'],
+        },
+      },
+      {
+        // Tests that need Postgres: `DATABASE_URL` when set, the embedded default otherwise.
+        // `.ci/run` runs this project both ways.
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['packages/*/src/**/*.db.test.ts', 'tests/db/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
       {

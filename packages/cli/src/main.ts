@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { EXIT_CODE, SlipwayError, errorToJson, renderFinding } from '@slipway/core';
+import { paintSeverity } from './output/paint.js';
+import { COMMANDS } from './commands/index.js';
+import { SLIPWAY_VERSION } from './version.js';
+
+/**
+ * Runs the CLI with `argv` (as `process.argv`) and resolves to the process exit code.
+ * The one place that turns errors into text and exit codes.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = createProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    return reportError(error, argv.includes('--json'));
+  }
+}
+
+export function createProgram(): Command {
+  const program = new Command('slipway')
+    .description('Slipway — describe an app or pick a template; get a real, running project.')
+    .version(SLIPWAY_VERSION, '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const register of COMMANDS) register(program);
+  return program;
+}
+
+function reportError(error: unknown, json: boolean): number {
+  if (error instanceof CommanderError) {
+    // Commander already printed help, the version or the usage problem.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ok: false, error: errorToJson(error) }, null, 2)}\n`);
+  } else if (error instanceof SlipwayError) {
+    process.stderr.write(`${renderFinding(error, { paint: paintSeverity })}\n`);
+  } else {
+    process.stderr.write(`${renderFinding(errorToJson(error), { paint: paintSeverity })}\n`);
+    if (error instanceof Error && error.stack && process.env.SLIPWAY_DEBUG) {
+      process.stderr.write(`${error.stack}\n`);
+    }
+  }
+  return error instanceof SlipwayError ? EXIT_CODE[error.code] : 1;
+}
