@@ -6,7 +6,16 @@ const resolve = { conditions: ['source', 'import', 'module', 'node', 'default'] 
 
 export default defineConfig({
   resolve,
-  ssr: { resolve: { conditions: resolve.conditions, externalConditions: ['source'] } },
+  // Vitest passes the SSR conditions to Node as `--conditions`, which `require()` honours
+  // too: listing `import` or `module` there makes CommonJS packages load the ESM build of a
+  // dual package (e.g. @fastify/helmet's `require('helmet')` got a namespace object). Vite
+  // adds `import`/`require` per import kind on its own.
+  ssr: {
+    resolve: {
+      conditions: ['source', 'node', 'development|production'],
+      externalConditions: ['source'],
+    },
+  },
   test: {
     projects: [
       {

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { errorHandler, notFoundHandler } from './http/errorHandler.js';
+import { createLogRedactor, type LogRedactor } from './http/logRedactor.js';
+import { loggerOptions } from './http/loggerOptions.js';
+import { registerOpenApi } from './http/registerOpenApi.js';
+import { registerRequestMetrics } from './http/registerRequestMetrics.js';
+import { registerSecurity } from './http/registerSecurity.js';
+import { createServerMetrics, type GaugeSource, type ServerMetrics } from './http/serverMetrics.js';
+import type { SlipwayApp } from './http/slipwayApp.js';
+import { registerHealthRoutes, type HealthSources } from './routes/healthRoutes.js';
+import { registerMetricsRoutes } from './routes/metricsRoutes.js';
+import { servesApi, type ServerRole } from './serverRole.js';
+import { SERVER_VERSION } from './serverVersion.js';
+
+export interface BuildServerOptions {
+  /** @default 'all' */
+  role?: ServerRole;
+  /** Dev mode: CORS allows any origin. @default false */
+  dev?: boolean;
+  /** Browser origins allowed outside dev mode. @default [] */
+  corsOrigins?: readonly string[];
+  /** Largest accepted request body in bytes; larger answers 413. @default 1048576 */
+  bodyLimit?: number;
+  /** @default { level: 'info', stream: process.stdout } */
+  log?: { level?: string; stream?: DestinationStream };
+  /** Redacts known secret values from log lines. @default a fresh one */
+  redactor?: LogRedactor;
+  /** Database and worker probes for `/api/health`. */
+  health?: Omit<HealthSources, 'role'>;
+  /** Scrape-time gauges (queue depths, email outcomes) for `/metrics`. */
+  gauges?: readonly GaugeSource[];
+  /** Registers the API routes (auth, secrets, …) on roles that serve the API. */
+  registerApi?: (app: SlipwayApp) => Promise<void> | void;
+}
+
+/** The built server and the per-instance parts that tests and `startServer` reach. */
+export interface BuiltServer {
+  app: SlipwayApp;
+  metrics: ServerMetrics;
+  redactor: LogRedactor;
+}
+
+/**
+ * Builds the Fastify app without listening, so tests can call `app.inject()`. Every role
+ * gets health, metrics and OpenAPI docs; `api` and `all` also get the API routes.
+ */
+export async function buildServer(options: BuildServerOptions = {}): Promise<BuiltServer> {
+  const role = options.role ?? 'all';
+  const redactor = options.redactor ?? createLogRedactor();
+  const app = Fastify({
+    logger: loggerOptions({ ...options.log, redactor }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+  }).withTypeProvider() as SlipwayApp;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const metrics = createServerMetrics(options.gauges);
+  registerRequestMetrics(app, metrics);
+  await registerSecurity(app, {
+    dev: options.dev ?? false,
+    corsOrigins: options.corsOrigins ?? [],
+  });
+  await registerOpenApi(app, SERVER_VERSION);
+  registerHealthRoutes(app, { ...options.health, role });
+  registerMetricsRoutes(app, metrics);
+  if (servesApi(role) && options.registerApi) await options.registerApi(app);
+  return { app, metrics, redactor };
+}

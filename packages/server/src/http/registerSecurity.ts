@@ -1,0 +1,26 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import type { SlipwayApp } from './slipwayApp.js';
+
+export interface SecuritySettings {
+  /** Dev mode allows any origin; otherwise only `corsOrigins`. */
+  dev: boolean;
+  /** Origins allowed to call the API from a browser, e.g. the portal's URL. */
+  corsOrigins: readonly string[];
+}
+
+/**
+ * Security headers (helmet defaults: CSP, HSTS, nosniff, frame-ancestors …) and CORS.
+ * CORS is a wildcard only in dev mode (reference 000, decision 5); otherwise a request
+ * from an origin not listed gets no CORS headers and the browser blocks it.
+ */
+export async function registerSecurity(app: SlipwayApp, settings: SecuritySettings): Promise<void> {
+  await app.register(helmet, { global: true });
+  await app.register(cors, {
+    origin: settings.dev ? '*' : [...settings.corsOrigins],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
+    exposedHeaders: ['x-request-id', 'retry-after'],
+    maxAge: 600,
+  });
+}
