@@ -1,0 +1,81 @@
+import { SlipwayError } from '@slipway/core';
+import type { EnvVar, MergeFragment } from '@slipway/core';
+import type { LoadedModule } from '../loadTemplate.js';
+import type { Contributions, EnvContribution } from '../renderContext.js';
+import type { LiquidRenderer } from './liquidRenderer.js';
+import type { NumberedSql } from './migrationNames.js';
+
+export interface ModuleMerge {
+  module: LoadedModule;
+  fragment: MergeFragment;
+}
+
+export interface CollectOptions {
+  modules: readonly LoadedModule[];
+  templateEnv: readonly EnvVar[];
+  migrations: readonly NumberedSql[];
+  seeds: readonly NumberedSql[];
+  renderer: LiquidRenderer;
+  context: object;
+}
+
+/**
+ * Gathers every module's typed contributions, rendering their strings with the base
+ * context so names follow the project's scope. Environment variables declared twice
+ * must agree.
+ */
+export function collectContributions(options: CollectOptions): {
+  contributions: Contributions;
+  merges: ModuleMerge[];
+} {
+  const contributions: Contributions = {
+    apiRoutes: [],
+    webPages: [],
+    packages: [],
+    env: options.templateEnv.map((variable) => ({ ...variable, module: 'template' })),
+    migrations: options.migrations.map(({ module, file }) => ({ module, file })),
+    seeds: options.seeds.map(({ module, file }) => ({ module, file })),
+  };
+  const merges: ModuleMerge[] = [];
+  for (const module of options.modules) {
+    const source = `${module.dir}/module.yaml`;
+    const rendered = renderStrings(module.manifest.contributes, (text) =>
+      options.renderer.render(text, options.context, source),
+    );
+    const tag = { module: module.name };
+    contributions.apiRoutes.push(...rendered.apiRoutes.map((route) => ({ ...tag, ...route })));
+    contributions.webPages.push(...rendered.webPages.map((page) => ({ ...tag, ...page })));
+    contributions.packages.push(...rendered.packages.map((pkg) => ({ ...tag, ...pkg })));
+    for (const variable of rendered.env) addEnv(contributions.env, { ...variable, ...tag });
+    merges.push(...rendered.merge.map((fragment) => ({ module, fragment })));
+  }
+  return { contributions, merges };
+}
+
+function addEnv(env: EnvContribution[], variable: EnvContribution): void {
+  const existing = env.find((v) => v.name === variable.name);
+  if (!existing) {
+    env.push(variable);
+    return;
+  }
+  if (existing.secret !== variable.secret || existing.default !== variable.default) {
+    throw new SlipwayError({
+      code: 'MERGE_CONFLICT',
+      component: 'Modules',
+      message: `${variable.module} and ${existing.module} both declare ${variable.name} differently`,
+      recovery: ['Make both declarations agree (default and secret flag)'],
+    });
+  }
+}
+
+/** Returns a copy of `value` with every string passed through `render`. */
+function renderStrings<T>(value: T, render: (text: string) => string): T {
+  if (typeof value === 'string') return render(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => renderStrings(item, render)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, renderStrings(item, render)]),
+    ) as T;
+  }
+  return value;
+}

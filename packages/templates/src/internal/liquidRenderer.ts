@@ -1,0 +1,66 @@
+import { Liquid, Tag } from 'liquidjs';
+import type { Token } from 'liquidjs';
+import { SlipwayError } from '@slipway/core';
+
+/** Tags that read other templates: refused, since templates render from memory only. */
+const FILE_TAGS = ['include', 'render', 'layout'] as const;
+
+/**
+ * Renders Liquid text. The engine is logic-only by construction: no JavaScript runs,
+ * only own properties of the context are readable (no `constructor`, no `__proto__`),
+ * undefined variables and filters are errors rather than empty strings, no template
+ * can read a file, and parse/render/memory limits bound hostile input. Answers are
+ * context data, so Liquid syntax inside an answer is printed literally.
+ */
+export class LiquidRenderer {
+  readonly #liquid: Liquid;
+
+  constructor() {
+    this.#liquid = new Liquid({
+      strictVariables: true,
+      strictFilters: true,
+      ownPropertyOnly: true,
+      templates: {},
+      relativeReference: false,
+      dynamicPartials: false,
+      parseLimit: 10_000_000,
+      renderLimit: 5_000,
+      memoryLimit: 100_000_000,
+    });
+    for (const name of FILE_TAGS) {
+      this.#liquid.registerTag(
+        name,
+        class extends Tag {
+          override *render(): Generator<unknown, void, unknown> {
+            throw new Error(`the {% ${name} %} tag is not allowed in Slipway templates`);
+          }
+        },
+      );
+    }
+  }
+
+  /** Renders `text`; `source` names the file in error messages. */
+  render(text: string, context: object, source: string): string {
+    if (!text.includes('{{') && !text.includes('{%')) return text;
+    try {
+      return this.#liquid.parseAndRenderSync(text, context);
+    } catch (error) {
+      throw toRenderError(error, source);
+    }
+  }
+}
+
+function toRenderError(error: unknown, source: string): SlipwayError {
+  const token = (error as { token?: Token }).token;
+  const [line, column] = token?.getPosition?.() ?? [];
+  const message =
+    error instanceof Error ? error.message.replace(/, (file|line):.*$/, '') : String(error);
+  return new SlipwayError({
+    code: 'TEMPLATE_RENDER_FAILED',
+    component: 'Templates',
+    message: `could not render ${source}: ${message}`,
+    location: line === undefined ? { file: source } : { file: source, line, column },
+    recovery: ['Fix the Liquid at that position (docs/templates.md lists the variables)'],
+    cause: error,
+  });
+}
