@@ -33,6 +33,7 @@ export default defineConfig({
         test: {
           name: 'db',
           include: ['packages/*/src/**/*.db.test.ts', 'tests/db/**/*.test.ts'],
+          globalSetup: ['packages/db/src/testing/globalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

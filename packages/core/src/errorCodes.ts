@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNAVAILABLE',
   'INTERNAL',
+  // storage
+  'DATA_DIR_IN_USE',
+  'SCHEMA_TOO_NEW',
+  'SECRET_UNREADABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -88,6 +92,9 @@ export const EXIT_CODE: Readonly<Record<ErrorCode, 1 | 2 | 130>> = {
   PAYLOAD_TOO_LARGE: 2,
   UNAVAILABLE: 1,
   INTERNAL: 1,
+  DATA_DIR_IN_USE: 1,
+  SCHEMA_TOO_NEW: 1,
+  SECRET_UNREADABLE: 1,
 };
 
 /** HTTP status of each code when the server answers with it. */
@@ -126,6 +133,9 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  DATA_DIR_IN_USE: 503,
+  SCHEMA_TOO_NEW: 503,
+  SECRET_UNREADABLE: 500,
 };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
