@@ -24,7 +24,12 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@slipway/*/src/*', '@slipway/*/dist/*', '**/internal/*'],
+              group: [
+                '@slipway/*/src/*',
+                '@slipway/*/dist/*',
+                '@slipway/*/internal/*',
+                '../../*/src/*',
+              ],
               message: 'Import another package only through its exports map.',
             },
           ],
@@ -35,9 +40,5 @@ export default tseslint.config(
   {
     files: ['packages/cli/**', 'bench/**', 'scripts/**', 'tests/**'],
     rules: { 'no-console': 'off' },
-  },
-  {
-    files: ['**/internal/**'],
-    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -3,7 +3,7 @@ import { loadTemplate } from './loadTemplate.js';
 import { planProject } from './planProject.js';
 import type { ProjectInput } from './planProject.js';
 import { decodeBaseTree } from './projectStamp.js';
-import { manifest, moduleManifest, testdir } from './testing/testdir.js';
+import { manifest, testdir } from './testing/testdir.js';
 
 const plan = (dir: string, input: Partial<ProjectInput> = {}) =>
   planProject({

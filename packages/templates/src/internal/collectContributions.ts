@@ -68,13 +68,13 @@ function addEnv(env: EnvContribution[], variable: EnvContribution): void {
   }
 }
 
-/** Returns a copy of `value` with every string passed through `render`. */
+/** Returns a copy of `value` with every string, keys included, passed through `render`. */
 function renderStrings<T>(value: T, render: (text: string) => string): T {
   if (typeof value === 'string') return render(value) as T;
   if (Array.isArray(value)) return value.map((item: unknown) => renderStrings(item, render)) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, renderStrings(item, render)]),
+      Object.entries(value).map(([key, item]) => [render(key), renderStrings(item, render)]),
     ) as T;
   }
   return value;

@@ -31,7 +31,7 @@ export class LiquidRenderer {
       this.#liquid.registerTag(
         name,
         class extends Tag {
-          override *render(): Generator<unknown, void, unknown> {
+          override render(): never {
             throw new Error(`the {% ${name} %} tag is not allowed in Slipway templates`);
           }
         },

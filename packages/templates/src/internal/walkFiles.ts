@@ -20,12 +20,17 @@ export interface SourceFile {
  */
 export function walkFiles(dir: string, trustedRoot: string): SourceFile[] {
   const files: SourceFile[] = [];
-  const realRoot = realpathSync(trustedRoot);
-  visit(dir, '', files, realRoot);
+  visit(dir, '', { out: files, realRoot: realpathSync(trustedRoot) });
   return files;
 }
 
-function visit(dir: string, prefix: string, out: SourceFile[], realRoot: string): void {
+interface Walk {
+  out: SourceFile[];
+  realRoot: string;
+}
+
+function visit(dir: string, prefix: string, walk: Walk): void {
+  const { out, realRoot } = walk;
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
     a.name < b.name ? -1 : 1,
   );
@@ -47,7 +52,7 @@ function visit(dir: string, prefix: string, out: SourceFile[], realRoot: string)
       stats = statSync(target);
     }
     if (stats.isDirectory()) {
-      visit(absolutePath, path, out, realRoot);
+      visit(absolutePath, path, walk);
     } else if (stats.isFile()) {
       out.push({
         path,
