@@ -33,7 +33,13 @@ export interface BuildServerOptions {
   /** Scrape-time gauges (queue depths, email outcomes) for `/metrics`. */
   gauges?: readonly GaugeSource[];
   /** Registers the API routes (auth, secrets, …) on roles that serve the API. */
-  registerApi?: (app: SlipwayApp) => Promise<void> | void;
+  registerApi?: (app: SlipwayApp, context: ApiContext) => Promise<void> | void;
+}
+
+/** What `buildServer` hands the API registration. */
+export interface ApiContext {
+  /** Known secret values added here never appear in the log. */
+  redactor: LogRedactor;
 }
 
 /** The built server and the per-instance parts that tests and `startServer` reach. */
@@ -73,6 +79,6 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<Bui
   await registerOpenApi(app, SERVER_VERSION);
   registerHealthRoutes(app, { ...options.health, role });
   registerMetricsRoutes(app, metrics);
-  if (servesApi(role) && options.registerApi) await options.registerApi(app);
+  if (servesApi(role) && options.registerApi) await options.registerApi(app, { redactor });
   return { app, metrics, redactor };
 }

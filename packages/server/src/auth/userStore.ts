@@ -1,0 +1,93 @@
+import { SlipwayError } from '@slipway/core';
+import { users, type SlipwayDatabase, type UserRole } from '@slipway/db';
+import { eq, sql } from 'drizzle-orm';
+
+/** The drizzle handle: the database itself, which can open transactions. */
+export type Database = SlipwayDatabase['db'];
+/** What a query needs: the database or a transaction of it. */
+export type Db = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>;
+export type UserRecord = typeof users.$inferSelect;
+
+/** The user as the API shows it: never the password hash. */
+export interface PublicUser {
+  id: string;
+  email: string;
+  displayName: string | null;
+  role: UserRole;
+  emailVerified: boolean;
+  createdAt: string;
+}
+
+export function toPublicUser(user: UserRecord): PublicUser {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    emailVerified: user.emailVerifiedAt !== null,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+/**
+ * Case-insensitive, as the `users_email_lower_key` index is. The argument is lowered in
+ * JavaScript too: Postgres' `lower()` leaves non-ASCII letters alone under the C locale
+ * that a fresh embedded cluster may use.
+ */
+export async function findUserByEmail(db: Db, email: string): Promise<UserRecord | undefined> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email.toLowerCase()})`)
+    .limit(1);
+  return user;
+}
+
+export async function findUserById(db: Db, id: string): Promise<UserRecord | undefined> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
+}
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName?: string | null;
+  role?: UserRole;
+  verified?: boolean;
+}
+
+/** Inserts a user; an email already taken (in any letter case) is `CONFLICT`. */
+export async function insertUser(db: Db, user: NewUser): Promise<UserRecord> {
+  try {
+    const [row] = await db
+      .insert(users)
+      .values({
+        email: user.email,
+        passwordHash: user.passwordHash,
+        displayName: user.displayName ?? null,
+        role: user.role ?? 'member',
+        emailVerifiedAt: user.verified ? new Date() : null,
+      })
+      .returning();
+    return row!;
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new SlipwayError({
+        code: 'CONFLICT',
+        component: 'Auth',
+        message: 'An account with this email already exists',
+        recovery: ['Sign in instead, or reset the password: POST /api/auth/password-reset'],
+      });
+    }
+    throw error;
+  }
+}
+
+/** SQLSTATE 23505, possibly wrapped by drizzle in a `cause`. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 3; depth++) {
+    if ((e as { code?: string }).code === '23505') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
