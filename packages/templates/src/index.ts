@@ -1,4 +1,5 @@
 export { loadTemplate } from './loadTemplate.js';
+export { loadProjectConfig } from './loadProjectConfig.js';
 export type { LoadedTemplate, LoadedModule, SourceFile } from './loadTemplate.js';
 export { findTemplate, listTemplateNames, builtinTemplatesDir } from './findTemplate.js';
 export { resolveModules } from './resolveModules.js';
