@@ -1,5 +1,13 @@
 export { buildServer } from './buildServer.js';
-export type { BuildServerOptions, BuiltServer } from './buildServer.js';
+export type { ApiContext, BuildServerOptions, BuiltServer } from './buildServer.js';
+export { startServer } from './startServer.js';
+export type { RunningServer, StartServerOptions } from './startServer.js';
+export { DEFAULT_PORT, resolveServerConfig } from './resolveServerConfig.js';
+export type { ResolvedServerConfig, ServerConfigInput } from './resolveServerConfig.js';
+export { registerApi } from './routes/registerApi.js';
+export type { ApiDependencies } from './routes/registerApi.js';
+export type { DevMail } from './devMailNotifier.js';
 export { SERVER_ROLES, servesApi, runsWorkers } from './serverRole.js';
 export type { ServerRole } from './serverRole.js';
 export type { SlipwayApp } from './http/slipwayApp.js';
+export type { Health } from './routes/healthRoutes.js';

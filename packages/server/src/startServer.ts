@@ -1,0 +1,154 @@
+import { defaultDataDir, openDatabase, type SlipwayDatabase } from '@slipway/db';
+import type { DestinationStream } from 'pino';
+import { loadAuthKey } from './auth/authKey.js';
+import type { AuthMailer } from './auth/authMailer.js';
+import { ensureFirstAdmin } from './auth/ensureFirstAdmin.js';
+import { buildServer } from './buildServer.js';
+import { devMailNotifier, type DevMail } from './devMailNotifier.js';
+import { launchDurableWork, shutdownDurableWork, type DurableWork } from './durable/index.js';
+import { createEmailService, type EmailService } from './email/index.js';
+import type { AuthRateLimits } from './routes/authRoutes.js';
+import { registerApi } from './routes/registerApi.js';
+import {
+  resolveServerConfig,
+  type ResolvedServerConfig,
+  type ServerConfigInput,
+} from './resolveServerConfig.js';
+import { serverGauges } from './serverGauges.js';
+import { servesApi } from './serverRole.js';
+import type { SlipwayApp } from './http/slipwayApp.js';
+
+export interface StartServerOptions extends Partial<ServerConfigInput> {
+  /** Where JSON log lines go. @default process.stdout */
+  logStream?: DestinationStream;
+  /** Called with each verification or reset link while mail goes to the dev mailbox. */
+  onDevMail?: (mail: DevMail) => void;
+  rateLimits?: Partial<AuthRateLimits>;
+  /** @default process.env */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:7420`. */
+  url: string;
+  app: SlipwayApp;
+  config: ResolvedServerConfig;
+  /** Present only on the start that created the first admin with a generated password. */
+  firstAdmin?: { email: string; password: string };
+  /** Stops accepting, drains in-flight requests, stops durable work, closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts one Slipway server process: opens (and migrates) the database — embedded unless
+ * `databaseUrl`/`DATABASE_URL` — builds the HTTP app for `role`, launches durable work
+ * (DBOS; recovers this executor's unfinished workflows) and listens.
+ * @example
+ * const server = await startServer({ port: 0, dataDir: '/tmp/slipway' });
+ * console.log(server.url, server.firstAdmin);
+ * await server.close();
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const { logStream, onDevMail, rateLimits, env, ...input } = options;
+  const config = resolveServerConfig(input, env);
+  const dataDir = config.dataDir ?? defaultDataDir();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir });
+  let durable: DurableWork | undefined;
+  try {
+    let url = '';
+    const baseUrl = () => config.baseUrl ?? url;
+    const api = servesApi(config.role);
+    const email = createLazyEmail(database, baseUrl);
+    const firstAdmin = api
+      ? await ensureFirstAdmin(database.db, {
+          email: config.adminEmail,
+          password: config.adminPassword,
+        })
+      : undefined;
+    const { app } = await buildServer({
+      role: config.role,
+      dev: config.dev,
+      corsOrigins: config.corsOrigins,
+      bodyLimit: config.bodyLimit,
+      log: { level: config.logLevel, stream: logStream },
+      health: {
+        embedded: database.embedded,
+        pingDatabase: async () => void (await database.pool.query('select 1')),
+        workers: () =>
+          durable
+            ? {
+                status: 'up',
+                detail: `executor ${durable.executorId}, mail via ${durable.mailTransport}`,
+              }
+            : { status: 'down', detail: 'durable work is not running' },
+      },
+      gauges: serverGauges(database),
+      registerApi: api
+        ? registerApi({
+            database,
+            authKey: loadAuthKey({ fromEnv: config.authKey, dataDir }),
+            mailer: withDevMail(email, config.smtpUrl, onDevMail),
+            devMailbox: { list: (query) => email().mailbox.list(query) },
+            baseUrl,
+            rateLimits,
+          })
+        : undefined,
+    });
+    durable = await launchDurableWork({
+      database,
+      role: config.role,
+      smtpUrl: config.smtpUrl,
+      logger: app.log,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    url = listenUrl(app, config.host);
+    return {
+      url,
+      app,
+      config,
+      ...(firstAdmin ? { firstAdmin } : {}),
+      close: closer(app, database),
+    };
+  } catch (error) {
+    if (durable) await shutdownDurableWork();
+    await database.close();
+    throw error;
+  }
+}
+
+/** The email service needs the public URL, known only after listening on port 0. */
+function createLazyEmail(database: SlipwayDatabase, baseUrl: () => string): () => EmailService {
+  let service: EmailService | undefined;
+  return () => (service ??= createEmailService({ database, baseUrl: baseUrl() }));
+}
+
+function withDevMail(
+  email: () => EmailService,
+  smtpUrl: string | undefined,
+  onDevMail: StartServerOptions['onDevMail'],
+): AuthMailer {
+  const mailer: AuthMailer = {
+    sendVerification: (user, link) => email().sendVerification(user, link),
+    sendPasswordReset: (user, link) => email().sendPasswordReset(user, link),
+  };
+  return onDevMail && !smtpUrl ? devMailNotifier(mailer, onDevMail) : mailer;
+}
+
+function listenUrl(app: SlipwayApp, host: string): string {
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+}
+
+function closer(app: SlipwayApp, database: SlipwayDatabase): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () =>
+    (closing ??= (async () => {
+      // Order matters: stop taking requests and let in-flight ones finish, then stop
+      // durable work (it checkpoints), then release the database.
+      await app.close();
+      await shutdownDurableWork();
+      await database.close();
+    })());
+}
