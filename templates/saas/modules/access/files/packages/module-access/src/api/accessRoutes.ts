@@ -1,0 +1,82 @@
+import type { Db } from "@{{ project.name }}/db";
+import type { MeResponse, SessionResponse, UserListResponse } from "@{{ project.name }}/shared-types";
+import { Hono } from "hono";
+import { fail } from "./fail.js";
+import { hashPassword, verifyPassword } from "./passwords.js";
+import { requireRole, requireUser, type AccessVariables } from "./requireUser.js";
+import { createSession, deleteSession } from "./sessions.js";
+import { createUser, findUserByEmail, listUsers } from "./users.js";
+
+export interface AccessDeps {
+  db: Db;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MIN_PASSWORD = 8;
+
+interface Credentials {
+  email: string;
+  password: string;
+  displayName: string;
+}
+
+async function readCredentials(request: Request): Promise<Credentials | undefined> {
+  const body: unknown = await request.json().catch(() => undefined);
+  if (typeof body !== "object" || body === null) return undefined;
+  const { email, password, displayName } = body as Record<string, unknown>;
+  if (typeof email !== "string" || typeof password !== "string") return undefined;
+  return { email: email.trim(), password, displayName: typeof displayName === "string" ? displayName.trim() : "" };
+}
+
+function signupAllowed(): boolean {
+  return (process.env.ACCESS_ALLOW_SIGNUP ?? "true") !== "false";
+}
+
+/**
+ * Routes of the access module, mounted at `/api/access`:
+ * `POST /signup`, `POST /login`, `POST /logout`, `GET /me`, `GET /users` (admins).
+ */
+export function accessRoutes({ db }: AccessDeps) {
+  const app = new Hono<{ Variables: AccessVariables }>();
+  const signedIn = requireUser({ db });
+
+  app.post("/signup", async (c) => {
+    if (!signupAllowed()) return fail(c, 403, "signup_disabled", "Signup is disabled; ask an admin for an account");
+    const input = await readCredentials(c.req.raw);
+    if (!input || !EMAIL.test(input.email)) return fail(c, 400, "invalid_input", "A valid email and password are required");
+    if (input.password.length < MIN_PASSWORD) {
+      return fail(c, 400, "weak_password", `Passwords need at least ${MIN_PASSWORD} characters`);
+    }
+    const user = await createUser(db, {
+      email: input.email,
+      displayName: input.displayName || input.email.split("@")[0] || input.email,
+      passwordHash: await hashPassword(input.password),
+    });
+    if (!user) return fail(c, 409, "email_taken", "An account with this email already exists");
+    const session = await createSession(db, user.id);
+    return c.json<SessionResponse>({ user, ...session }, 201);
+  });
+
+  app.post("/login", async (c) => {
+    const input = await readCredentials(c.req.raw);
+    if (!input) return fail(c, 400, "invalid_input", "Email and password are required");
+    const found = await findUserByEmail(db, input.email);
+    // Same answer for an unknown email and a wrong password.
+    if (!found || !(await verifyPassword(input.password, found.passwordHash))) {
+      return fail(c, 401, "invalid_credentials", "Wrong email or password");
+    }
+    const session = await createSession(db, found.user.id);
+    return c.json<SessionResponse>({ user: found.user, ...session });
+  });
+
+  app.post("/logout", signedIn, async (c) => {
+    await deleteSession(db, c.var.token);
+    return c.body(null, 204);
+  });
+
+  app.get("/me", signedIn, (c) => c.json<MeResponse>({ user: c.var.user }));
+
+  app.get("/users", signedIn, requireRole("admin"), async (c) => c.json<UserListResponse>({ users: await listUsers(db) }));
+
+  return app;
+}

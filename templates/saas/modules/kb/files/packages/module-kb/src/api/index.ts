@@ -1,0 +1,1 @@
+export { kbRoutes, type KbDeps } from "./kbRoutes.js";

@@ -1,0 +1,1 @@
+export { KbPage } from "./KbPage.js";
