@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerCreateCommand } from './create.js';
 import { registerInitConfigCommand } from './initConfig.js';
 import { registerPnpmCommand } from './pnpm.js';
+import { registerServeCommand } from './serve.js';
 import { registerTemplatesCommand } from './templates.js';
 import { registerValidateCommand } from './validate.js';
 
@@ -15,4 +16,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerValidateCommand,
   registerInitConfigCommand,
   registerPnpmCommand,
+  registerServeCommand,
 ];

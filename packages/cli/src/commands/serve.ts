@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { SlipwayError } from '@slipway/core';
+import { SERVER_ROLES, startServer, type DevMail, type ServerRole } from '@slipway/server';
+
+interface ServeFlags {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  role?: string;
+}
+
+/**
+ * `slipway serve`: the control plane in one process (role `all` by default). Prints the
+ * URL, the first admin's credentials on first start, and — while mail goes to the dev
+ * mailbox — every verification or reset link. JSON logs go to stderr. SIGINT/SIGTERM
+ * stop it gracefully: stop accepting, drain requests, stop durable work, close the database.
+ */
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the Slipway server (API, workers, embedded Postgres by default)')
+    .option('-p, --port <port>', 'port to listen on (0 picks a free one; default $PORT or 7420)')
+    .option('--host <host>', 'interface to bind (default $HOST or 127.0.0.1)')
+    .option('--data-dir <dir>', 'where the embedded database and keys live (default ~/.slipway)')
+    .option('--role <role>', `what this process does: ${SERVER_ROLES.join(', ')}`)
+    .action(async (flags: ServeFlags) => {
+      const server = await startServer({
+        port: flags.port === undefined ? undefined : Number(flags.port),
+        host: flags.host,
+        dataDir: flags.dataDir,
+        role: parseRole(flags.role),
+        logStream: process.stderr,
+        onDevMail: printDevMail,
+      });
+      console.log(
+        `${pc.green('Slipway is running')} at ${pc.bold(server.url)}  (role ${server.config.role})`,
+      );
+      console.log(`  API docs: ${server.url}/api/docs`);
+      if (server.firstAdmin) {
+        console.log(pc.bold('First start: an admin account was created. Save this password now;'));
+        console.log('it will not be shown again.');
+        console.log(`  email:    ${server.firstAdmin.email}`);
+        console.log(`  password: ${server.firstAdmin.password}`);
+      }
+      const signal = await untilSignal();
+      console.log(`${signal}: stopping…`);
+      await server.close();
+    });
+}
+
+function parseRole(role: string | undefined): ServerRole | undefined {
+  if (role === undefined) return undefined;
+  if ((SERVER_ROLES as readonly string[]).includes(role)) return role as ServerRole;
+  throw new SlipwayError({
+    code: 'INPUT_INVALID',
+    component: 'CLI',
+    message: `Unknown role "${role}"; expected one of ${SERVER_ROLES.join(', ')}`,
+    recovery: ['slipway serve --role all'],
+  });
+}
+
+function printDevMail(mail: DevMail): void {
+  const what = mail.kind === 'verification' ? 'Verification' : 'Password reset';
+  console.log(`${pc.cyan('dev mailbox')} ${what} link for ${mail.to}: ${mail.link}`);
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
