@@ -58,6 +58,14 @@ describe('validateProject', () => {
     ]);
   });
 
+  it('does not mistake Liquid-looking answers for leftovers', () => {
+    const report = run(
+      { ...good, 'README.md': '# {{ 7 | times: 7 }}' },
+      { answers: { title: '{{ 7 | times: 7 }}' } },
+    );
+    expect(report.findings).toEqual([]);
+  });
+
   it('finds package names outside the scope and broken workspace links', () => {
     expect(
       messages({

@@ -32,6 +32,7 @@ export function validateProject(options: ValidateOptions): ValidationReport {
     migrationsDir: template?.manifest.migrations.dir ?? 'db/migrations',
     seedsDir: template?.manifest.migrations.seedsDir ?? 'db/seeds',
     modules: stamp.modules,
+    answerStrings: collectStrings([stamp.answers, stamp.moduleSettings, stamp.project]),
     ...(template
       ? {
           moduleRequires: new Map(
@@ -48,4 +49,13 @@ export function validateProject(options: ValidateOptions): ValidationReport {
     findings.push(...found);
   }
   return { checks, findings, ok: !findings.some((f) => f.severity === 'blocking') };
+}
+
+/** Every string value nested in `values`. */
+function collectStrings(values: unknown): string[] {
+  if (typeof values === 'string') return [values];
+  if (Array.isArray(values)) return values.flatMap(collectStrings);
+  if (typeof values === 'object' && values !== null)
+    return Object.values(values).flatMap(collectStrings);
+  return [];
 }

@@ -14,6 +14,8 @@ export interface CheckContext {
   /** Requirements of each selected module, when the template is at hand. */
   moduleRequires?: ReadonlyMap<string, readonly string[]>;
   modules: readonly string[];
+  /** Every string the user answered: Liquid-looking text inside them is data, not a leftover. */
+  answerStrings: readonly string[];
 }
 
 export interface Check {
@@ -40,11 +42,13 @@ const LIQUID_TAG =
 
 export const noPlaceholders: Check = {
   name: 'no unrendered placeholders',
-  run: ({ files }) =>
+  run: ({ files, answerStrings }) =>
     textEntries(files, (path) => !path.startsWith('.slipway/')).flatMap(([path, text]) =>
-      [...text.matchAll(LIQUID_OUTPUT), ...text.matchAll(LIQUID_TAG)].map((match) =>
-        blocking(`unrendered placeholder ${match[0]}`, path, lineAt(text, match.index)),
-      ),
+      [...text.matchAll(LIQUID_OUTPUT), ...text.matchAll(LIQUID_TAG)]
+        .filter((match) => !answerStrings.some((answer) => answer.includes(match[0])))
+        .map((match) =>
+          blocking(`unrendered placeholder ${match[0]}`, path, lineAt(text, match.index)),
+        ),
     ),
 };
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { findTemplate, listTemplateNames } from './findTemplate.js';
+import { planProject } from './planProject.js';
+import { validateProject } from './validateProject.js';
+import { planFiles } from './validate/projectFiles.js';
+
+/** Every subset of `items`: the module combinations a user can pick. */
+function subsets<T>(items: readonly T[]): T[][] {
+  return items.reduce<T[][]>(
+    (all, item) => [...all, ...all.map((subset) => [...subset, item])],
+    [[]],
+  );
+}
+
+// Rendering is cheap, so every built-in template × module combination is planned and
+// validated here; tests/e2e installs, builds and tests the generated projects.
+describe.each(listTemplateNames())('built-in template %s', (name) => {
+  const template = findTemplate(name);
+  const combinations = subsets([...template.modules.keys()]);
+
+  it.each(combinations.map((modules) => [modules.join(',') || '(none)', modules] as const))(
+    'renders and validates with modules %s',
+    (_label, modules) => {
+      const plan = planProject({
+        template,
+        input: { project: { name: 'acme', repoName: 'acme-stack' }, modules },
+        slipwayVersion: '0.0.0-test',
+      });
+      const report = validateProject({ files: planFiles(plan.tree), stamp: plan.stamp, template });
+      expect(report.findings).toEqual([]);
+      expect(plan.tree.has('package.json')).toBe(true);
+    },
+  );
+});
+
+it('ships the saas template', () => {
+  expect(listTemplateNames()).toContain('saas');
+});
