@@ -1,0 +1,40 @@
+import { emailVerifications, passwordResets, refreshTokens } from '@slipway/db';
+import type { SlipwayDatabase } from '@slipway/db';
+import { lt } from 'drizzle-orm';
+
+/** Rows removed per table by one cleanup. */
+export interface ExpiredTokenCounts {
+  emailVerifications: number;
+  passwordResets: number;
+  refreshTokens: number;
+}
+
+/**
+ * Deletes verification, password-reset and refresh tokens that expired before `now`.
+ * Expired tokens are refused anyway; keeping them only grows the tables. Refresh-token
+ * reuse detection is unaffected: a family's live tokens are not expired.
+ */
+export async function deleteExpiredTokens(
+  db: SlipwayDatabase['db'],
+  now: Date = new Date(),
+): Promise<ExpiredTokenCounts> {
+  const [verifications, resets, refreshes] = await Promise.all([
+    db
+      .delete(emailVerifications)
+      .where(lt(emailVerifications.expiresAt, now))
+      .returning({ id: emailVerifications.id }),
+    db
+      .delete(passwordResets)
+      .where(lt(passwordResets.expiresAt, now))
+      .returning({ id: passwordResets.id }),
+    db
+      .delete(refreshTokens)
+      .where(lt(refreshTokens.expiresAt, now))
+      .returning({ id: refreshTokens.id }),
+  ]);
+  return {
+    emailVerifications: verifications.length,
+    passwordResets: resets.length,
+    refreshTokens: refreshes.length,
+  };
+}
