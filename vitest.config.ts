@@ -43,6 +43,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          // Generated projects install, build and test with real tools on 2 cores: one at a time.
+          fileParallelism: false,
           testTimeout: 600_000,
           hookTimeout: 600_000,
         },

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const root = new URL('../..', import.meta.url).pathname;
+const require = createRequire(join(root, 'packages/cli/package.json'));
+
+export const SLIPWAY_BIN = join(root, 'packages/cli/bin/slipway.js');
+export const PNPM_BIN = require.resolve('pnpm/bin/pnpm.cjs');
+/** One content-addressed store for every generated project, so installs after the first are links. */
+export const PNPM_STORE =
+  process.env.SLIPWAY_PNPM_STORE ?? join(homedir(), '.slipway', 'pnpm-store');
+
+export interface RunResult {
+  code: number;
+  output: string;
+}
+
+/** Runs a command to completion, capturing stdout and stderr together. */
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+) {
+  return new Promise<RunResult>((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Like `run`, but throws with the last lines of output when the command fails. */
+export async function runOk(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+) {
+  const result = await run(command, args, options);
+  if (result.code !== 0) {
+    const tail = result.output.split('\n').slice(-60).join('\n');
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.code} in ${options.cwd}:\n${tail}`,
+    );
+  }
+  return result.output;
+}
+
+export const pnpm = (args: readonly string[], cwd: string) =>
+  runOk(process.execPath, [PNPM_BIN, ...args], { cwd });
+export const slipway = (args: readonly string[], cwd: string) =>
+  run(process.execPath, [SLIPWAY_BIN, ...args], { cwd });
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Polls `url` until it answers (any status) or `timeoutMs` passes; returns the last response. */
+export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+/** Stops a child process and waits for it to exit. */
+export function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+  });
+}
