@@ -2,14 +2,14 @@ import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const root = new URL('../..', import.meta.url).pathname;
 const require = createRequire(join(root, 'packages/cli/package.json'));
 
 export const SLIPWAY_BIN = join(root, 'packages/cli/bin/slipway.js');
-export const PNPM_BIN = require.resolve('pnpm/bin/pnpm.cjs');
+export const PNPM_BIN = join(dirname(require.resolve('pnpm')), 'bin', 'pnpm.cjs');
 /** One content-addressed store for every generated project, so installs after the first are links. */
 export const PNPM_STORE =
   process.env.SLIPWAY_PNPM_STORE ?? join(homedir(), '.slipway', 'pnpm-store');

@@ -23,6 +23,8 @@ export function createProgram(): Command {
     .description('Slipway — describe an app or pick a template; get a real, running project.')
     .version(SLIPWAY_VERSION, '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
+    // Global options go before the command, so `slipway pnpm --version` reaches pnpm.
+    .enablePositionalOptions()
     .exitOverride();
   for (const register of COMMANDS) register(program);
   return program;
