@@ -29,7 +29,7 @@ async function readCredentials(request: Request): Promise<Credentials | undefine
 }
 
 function signupAllowed(): boolean {
-  return (process.env.ACCESS_ALLOW_SIGNUP ?? "true") !== "false";
+  return (process.env.ACCESS_ALLOW_SIGNUP || "{{ moduleSettings.access.allowSignup }}") !== "false";
 }
 
 /**

@@ -17,8 +17,8 @@ function sessionSecret(): string {
 }
 
 function ttlHours(): number {
-  const hours = Number(process.env.ACCESS_SESSION_TTL_HOURS || 168);
-  return Number.isFinite(hours) && hours > 0 ? hours : 168;
+  const hours = Number(process.env.ACCESS_SESSION_TTL_HOURS || {{ moduleSettings.access.sessionTtlHours }});
+  return Number.isFinite(hours) && hours > 0 ? hours : {{ moduleSettings.access.sessionTtlHours }};
 }
 
 /** Sessions are looked up by an HMAC of the token, so a leaked table cannot be replayed. */
