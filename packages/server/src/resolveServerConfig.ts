@@ -32,6 +32,8 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** Overrides the per-minute, per-IP budget of login, signup and reset (benchmarks, tests). */
+  authRateLimit: z.coerce.number().int().min(1).optional(),
 });
 
 export type ServerConfigInput = z.input<typeof configSchema>;
@@ -60,6 +62,7 @@ export function resolveServerConfig(
     adminEmail: env.SLIPWAY_ADMIN_EMAIL,
     adminPassword: env.SLIPWAY_ADMIN_PASSWORD,
     logLevel: env.SLIPWAY_LOG_LEVEL as ServerConfigInput['logLevel'],
+    authRateLimit: env.SLIPWAY_AUTH_RATE_LIMIT,
   };
   const merged = { ...dropEmpty(fromEnv), ...dropEmpty(options) };
   const parsed = configSchema.safeParse(merged);

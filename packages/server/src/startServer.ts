@@ -90,7 +90,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
             mailer: withDevMail(email, config.smtpUrl, onDevMail),
             devMailbox: { list: (query) => email().mailbox.list(query) },
             baseUrl,
-            rateLimits,
+            rateLimits: rateLimits ?? uniformRateLimits(config.authRateLimit),
           })
         : undefined,
     });
@@ -114,6 +114,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await database.close();
     throw error;
   }
+}
+
+function uniformRateLimits(max: number | undefined): Partial<AuthRateLimits> | undefined {
+  if (max === undefined) return undefined;
+  const limit = { max, timeWindow: '1 minute' };
+  return { login: limit, signup: limit, reset: limit };
 }
 
 /** The email service needs the public URL, known only after listening on port 0. */

@@ -24,7 +24,16 @@ const AUDIENCE = 'slipway-api';
  * algorithm (so `alg: none` and algorithm confusion fail), the issuer and audience, and
  * checks expiry with no clock tolerance.
  */
-export function createAccessTokens(key: Uint8Array, ttlSeconds = 15 * 60): AccessTokens {
+export function createAccessTokens(secret: Uint8Array, ttlSeconds = 15 * 60): AccessTokens {
+  // Imported once: jose would otherwise import raw key bytes on every call, which
+  // measured three times slower per verification.
+  const keyPromise = crypto.subtle.importKey(
+    'raw',
+    secret,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  );
   return {
     ttlSeconds,
     async issue({ userId, role }) {
@@ -35,11 +44,11 @@ export function createAccessTokens(key: Uint8Array, ttlSeconds = 15 * 60): Acces
         .setAudience(AUDIENCE)
         .setIssuedAt()
         .setExpirationTime(`${ttlSeconds}s`)
-        .sign(key);
+        .sign(await keyPromise);
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key, {
+        const { payload } = await jwtVerify(token, await keyPromise, {
           algorithms: ['HS256'],
           issuer: ISSUER,
           audience: AUDIENCE,
