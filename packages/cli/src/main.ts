@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { EXIT_CODE, SlipwayError, errorToJson, renderFinding } from '@slipway/core';
+import { EXIT_CODE, SlipwayError, errorToJson, renderFinding } from '@slipway/core/errors';
 import { paintSeverity } from './output/paint.js';
 import { COMMANDS } from './commands/index.js';
 import { SLIPWAY_VERSION } from './version.js';

@@ -91,6 +91,15 @@ describe('planProject rendering', () => {
     );
   });
 
+  it('lets conditions and the default filter test optional keys', () => {
+    const dir = testdir({
+      'template.yaml': manifest(),
+      'files/a.txt':
+        '{% if project.nope %}yes{% else %}no{% endif %} {{ project.nope | default: "d" }}',
+    });
+    expect(text(plan(dir), 'a.txt')).toBe('no d');
+  });
+
   it('refuses file-reading tags and prototype access', () => {
     const include = testdir({ 'template.yaml': manifest(), 'files/a.txt': "{% include 'x' %}" });
     expect(() => plan(include)).toThrowError(

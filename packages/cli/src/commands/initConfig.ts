@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { SlipwayError } from '@slipway/core';
+import { SlipwayError } from '@slipway/core/errors';
 import { EXAMPLE_CONFIG } from '../create/exampleConfig.js';
 
 export function registerInitConfigCommand(program: Command): void {

@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { SlipwayError } from '@slipway/core';
-import { SERVER_ROLES, startServer, type DevMail, type ServerRole } from '@slipway/server';
+import { SlipwayError } from '@slipway/core/errors';
+import type { DevMail, ServerRole } from '@slipway/server';
+
+/** Kept here rather than imported so `slipway --help` does not load the server. */
+export const SERVER_ROLES: readonly ServerRole[] = ['api', 'worker', 'all'];
 
 interface ServeFlags {
   port?: string;
@@ -25,11 +28,13 @@ export function registerServeCommand(program: Command): void {
     .option('--data-dir <dir>', 'where the embedded database and keys live (default ~/.slipway)')
     .option('--role <role>', `what this process does: ${SERVER_ROLES.join(', ')}`)
     .action(async (flags: ServeFlags) => {
+      const role = parseRole(flags.role);
+      const { startServer } = await import('@slipway/server');
       const server = await startServer({
         port: flags.port === undefined ? undefined : Number(flags.port),
         host: flags.host,
         dataDir: flags.dataDir,
-        role: parseRole(flags.role),
+        role,
         logStream: process.stderr,
         onDevMail: printDevMail,
       });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { findTemplate, listTemplateNames } from '@slipway/templates';
 import type { LoadedTemplate } from '@slipway/templates';
 
 export function registerTemplatesCommand(program: Command): void {
@@ -9,7 +8,8 @@ export function registerTemplatesCommand(program: Command): void {
     .command('list')
     .description('List the built-in templates')
     .option('--json', 'print a machine-readable list')
-    .action((flags: { json?: boolean }) => {
+    .action(async (flags: { json?: boolean }) => {
+      const { findTemplate, listTemplateNames } = await import('@slipway/templates');
       const rows = listTemplateNames().map((name) => summarise(findTemplate(name)));
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
@@ -25,7 +25,8 @@ export function registerTemplatesCommand(program: Command): void {
     .description("Show a template's parameters and modules")
     .argument('<name|path>', 'built-in template name or template folder')
     .option('--json', 'print the manifest and modules as JSON')
-    .action((name: string, flags: { json?: boolean }) => {
+    .action(async (name: string, flags: { json?: boolean }) => {
+      const { findTemplate } = await import('@slipway/templates');
       const template = findTemplate(name);
       if (flags.json) {
         const modules = [...template.modules.values()].map((m) => m.manifest);

@@ -1,14 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { renderFinding } from '@slipway/core';
-import {
-  findTemplate,
-  listTemplateNames,
-  readProjectFiles,
-  readProjectStamp,
-  validateProject,
-} from '@slipway/templates';
+import { renderFinding } from '@slipway/core/errors';
 import { paintSeverity } from '../output/paint.js';
 
 export function registerValidateCommand(program: Command): void {
@@ -19,7 +12,14 @@ export function registerValidateCommand(program: Command): void {
     )
     .argument('[dir]', 'project folder', '.')
     .option('--json', 'print the report as JSON')
-    .action((dir: string, flags: { json?: boolean }) => {
+    .action(async (dir: string, flags: { json?: boolean }) => {
+      const {
+        findTemplate,
+        listTemplateNames,
+        readProjectFiles,
+        readProjectStamp,
+        validateProject,
+      } = await import('@slipway/templates');
       const projectDir = resolve(dir);
       const stamp = readProjectStamp(projectDir);
       const template = listTemplateNames().includes(stamp.template.name)

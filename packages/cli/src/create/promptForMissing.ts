@@ -3,11 +3,6 @@ import { SlipwayError, projectNameSchema } from '@slipway/core';
 import type { LoadedTemplate } from '@slipway/templates';
 import type { CreateRequest } from './resolveCreateInput.js';
 
-/** Whether prompts may be shown: a terminal on both ends, and neither --yes nor --json. */
-export function canPrompt(flags: { yes?: boolean; json?: boolean }): boolean {
-  return Boolean(process.stdin.isTTY && process.stdout.isTTY && !flags.yes && !flags.json);
-}
-
 /**
  * Asks for what the user did not give: the project name, the modules, and required
  * parameters that have no default. Returns a new request; the input is not changed.

@@ -1,5 +1,5 @@
 import pc from 'picocolors';
-import type { Severity } from '@slipway/core';
+import type { Severity } from '@slipway/core/errors';
 
 const COLOR: Record<Severity, (text: string) => string> = {
   blocking: (text) => pc.bold(pc.red(text)),

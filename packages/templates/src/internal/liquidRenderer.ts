@@ -8,7 +8,8 @@ const FILE_TAGS = ['include', 'render', 'layout'] as const;
 /**
  * Renders Liquid text. The engine is logic-only by construction: no JavaScript runs,
  * only own properties of the context are readable (no `constructor`, no `__proto__`),
- * undefined variables and filters are errors rather than empty strings, no template
+ * undefined variables and filters are errors rather than empty strings (except as the
+ * condition of `if`/`unless` or the input of `default`), no template
  * can read a file, and parse/render/memory limits bound hostile input. Answers are
  * context data, so Liquid syntax inside an answer is printed literally.
  */
@@ -18,6 +19,8 @@ export class LiquidRenderer {
   constructor() {
     this.#liquid = new Liquid({
       strictVariables: true,
+      // `{% if x.optional %}` and `| default:` may test a missing key; output may not.
+      lenientIf: true,
       strictFilters: true,
       ownPropertyOnly: true,
       templates: {},
