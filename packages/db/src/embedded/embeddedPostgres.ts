@@ -116,7 +116,9 @@ async function initdb(context: ClusterContext & { password: string }): Promise<v
       '--auth=scram-sha-256',
       '--encoding=UTF8',
       '--no-locale',
-      ...(durable ? [] : ['--no-sync']),
+      // One syncfs() of the file system instead of an fsync per file: as durable, and
+      // about half the time of a first start on Linux.
+      ...(durable ? (process.platform === 'linux' ? ['--sync-method=syncfs'] : []) : ['--no-sync']),
     ];
     const { code, output } = await run(binaries.initdb, { args, user });
     if (code !== 0) {
