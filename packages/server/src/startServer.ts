@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { defaultDataDir, openDatabase, type SlipwayDatabase } from '@slipway/db';
 import type { DestinationStream } from 'pino';
 import { loadAuthKey } from './auth/authKey.js';
@@ -7,6 +8,7 @@ import { buildServer } from './buildServer.js';
 import { devMailNotifier, type DevMail } from './devMailNotifier.js';
 import { launchDurableWork, shutdownDurableWork, type DurableWork } from './durable/index.js';
 import { createEmailService, type EmailService } from './email/index.js';
+import { createSecretsService, loadSecretKey } from './secrets/index.js';
 import type { AuthRateLimits } from './routes/authRoutes.js';
 import { registerApi } from './routes/registerApi.js';
 import {
@@ -52,6 +54,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const { logStream, onDevMail, rateLimits, env, ...input } = options;
   const config = resolveServerConfig(input, env);
   const dataDir = config.dataDir ?? defaultDataDir();
+  // Key files live here even when the database is external.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const database = await openDatabase({ url: config.databaseUrl, dataDir });
   let durable: DurableWork | undefined;
   try {
@@ -89,6 +93,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
             authKey: loadAuthKey({ fromEnv: config.authKey, dataDir }),
             mailer: withDevMail(email, config.smtpUrl, onDevMail),
             devMailbox: { list: (query) => email().mailbox.list(query) },
+            secrets: createSecretsService({
+              database,
+              key: loadSecretKey({ value: config.secretKey, dataDir }),
+            }),
             baseUrl,
             rateLimits: rateLimits ?? uniformRateLimits(config.authRateLimit),
           })

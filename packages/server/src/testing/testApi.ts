@@ -4,6 +4,7 @@ import type { AuthMailer, MailRecipient } from '../auth/authMailer.js';
 import { buildServer, type BuiltServer } from '../buildServer.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
 import { registerApi, type ApiDependencies } from '../routes/registerApi.js';
+import { createSecretsService, secretKeyFrom } from '../secrets/index.js';
 import { captureLog } from './captureLog.js';
 
 export interface TestApi {
@@ -40,6 +41,7 @@ export async function startTestApi(overrides: Partial<ApiDependencies> = {}): Pr
         authKey,
         mailer: linkRecorder(links),
         baseUrl: 'http://slipway.test',
+        secrets: createSecretsService({ database, key: secretKeyFrom(randomBytes(32)) }),
         rateLimits: {
           login: { max: 1000, timeWindow: '1 minute' },
           signup: { max: 1000, timeWindow: '1 minute' },
