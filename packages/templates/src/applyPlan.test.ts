@@ -82,6 +82,16 @@ describe('applyPlan', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 
+  it('clears staging left by a killed process, and leaves a live one alone', async () => {
+    const parent = testdir();
+    const dead = join(parent, '.acme.slipway-tmp-999999999-abc');
+    const live = join(parent, `.acme.slipway-tmp-${process.pid}-def`);
+    mkdirSync(dead);
+    mkdirSync(live);
+    await applyPlan(makePlan(), { targetDir: join(parent, 'acme') });
+    expect(readdirSync(parent).sort()).toEqual([live.split('/').pop(), 'acme'].sort());
+  });
+
   it('refuses a non-empty target without force and writes nothing', async () => {
     const target = testdir({ 'mine.txt': 'user data' });
     await expect(applyPlan(makePlan(), { targetDir: target })).rejects.toMatchObject({

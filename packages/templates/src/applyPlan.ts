@@ -37,7 +37,8 @@ export async function applyPlan(
   const fresh = !existsSync(target) || readdirSync(target).length === 0;
   if (!fresh && !options.force) throw targetNotEmpty(target);
   await mkdir(dirname(target), { recursive: true });
-  const staging = await mkdtemp(join(dirname(target), `.${basename(target)}.slipway-tmp-`));
+  await removeStaleStaging(target);
+  const staging = await mkdtemp(join(dirname(target), `${stagingPrefix(target)}${process.pid}-`));
   try {
     await stage(plan, staging, options);
     if (fresh) {
@@ -99,6 +100,36 @@ async function moveInto(plan: ProjectPlan, staging: string, target: string): Pro
   }
   await rm(staging, { recursive: true, force: true });
   return { targetDir: target, written, kept };
+}
+
+/** Staging folders are named `.<target>.slipway-tmp-<pid>-<random>`, beside the target. */
+function stagingPrefix(target: string): string {
+  return `.${basename(target)}.slipway-tmp-`;
+}
+
+/**
+ * Removes staging folders left by a process that was killed mid-write (SIGKILL, power
+ * loss): their owner pid is gone. A live owner's folder is left alone.
+ */
+async function removeStaleStaging(target: string): Promise<void> {
+  const prefix = stagingPrefix(target);
+  for (const name of readdirSync(dirname(target))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !isAlive(pid)) {
+      await rm(join(dirname(target), name), { recursive: true, force: true });
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function targetNotEmpty(target: string): SlipwayError {

@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findTemplate, listTemplateNames } from './findTemplate.js';
 import { planProject } from './planProject.js';
 import { validateProject } from './validateProject.js';
 import { planFiles } from './validate/projectFiles.js';
+
+const SLIPWAY_VERSION = (
+  JSON.parse(readFileSync(new URL('../../cli/package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 /** Every subset of `items`: the module combinations a user can pick. */
 function subsets<T>(items: readonly T[]): T[][] {
@@ -24,7 +31,7 @@ describe.each(listTemplateNames())('built-in template %s', (name) => {
       const plan = planProject({
         template,
         input: { project: { name: 'acme', repoName: 'acme-stack' }, modules },
-        slipwayVersion: '0.0.0-test',
+        slipwayVersion: SLIPWAY_VERSION,
       });
       const report = validateProject({ files: planFiles(plan.tree), stamp: plan.stamp, template });
       expect(report.findings).toEqual([]);

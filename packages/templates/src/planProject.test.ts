@@ -145,6 +145,15 @@ describe('planProject rendering', () => {
   });
 });
 
+describe('planProject engine range', () => {
+  it('refuses a template made for another Slipway version', () => {
+    const dir = testdir({ 'template.yaml': manifest('engine: ">=2.0.0"\n') });
+    expect(() => plan(dir)).toThrowError(
+      expect.objectContaining({ code: 'TEMPLATE_ENGINE_MISMATCH' }),
+    );
+  });
+});
+
 describe('planProject stamping', () => {
   it('stamps the template, modules and answers, never secrets', () => {
     const dir = testdir({ 'template.yaml': manifest(), 'files/a.txt': 'a' });

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import { SlipwayError } from '@slipway/core';
 import type { Finding, ProjectConfig } from '@slipway/core';
 import { collectContributions } from './internal/collectContributions.js';
@@ -52,6 +53,7 @@ export interface ProjectPlan {
  */
 export function planProject(options: PlanProjectOptions): ProjectPlan {
   const { template, input } = options;
+  assertEngineSupported(template, options.slipwayVersion);
   const selection = resolveModules(template, input.modules);
   const modules = selection.modules.map((name) => moduleNamed(template, name));
   const project = projectNames(input.project);
@@ -146,6 +148,17 @@ export function planProject(options: PlanProjectOptions): ProjectPlan {
     message: `added module "${name}" because "${requiredBy}" requires it`,
   }));
   return { stamp, tree, findings };
+}
+
+function assertEngineSupported(template: LoadedTemplate, slipwayVersion: string): void {
+  const range = template.manifest.engine;
+  if (semver.satisfies(slipwayVersion, range, { includePrerelease: true })) return;
+  throw new SlipwayError({
+    code: 'TEMPLATE_ENGINE_MISMATCH',
+    component: 'Templates',
+    message: `template "${template.name}" needs Slipway ${range}; this is ${slipwayVersion}`,
+    recovery: ['Upgrade Slipway, or use a template version made for this one'],
+  });
 }
 
 function moduleNamed(template: LoadedTemplate, name: string): LoadedModule {

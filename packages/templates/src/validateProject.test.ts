@@ -27,6 +27,7 @@ const good: Record<string, string> = {
     'const style = {{ margin: 0 }}; const api = import.meta.env.VITE_API_URL; if (import.meta.env.DEV) {}',
   '.github/workflows/ci.yml': 'on: push\njobs:\n  x:\n    runs-on: ${{ matrix.os }}\n',
   'tsconfig.json': '{\n  // comment\n  "compilerOptions": {},\n}\n',
+  'turbo.json': '{\n  // turbo reads comments too\n  "tasks": {}\n}\n',
   '.env.example': '# Port\nPORT=3000\n# DB\nDATABASE_URL=\n# API\nVITE_API_URL=\n',
   'db/migrations/0001_init.sql':
     'CREATE TABLE IF NOT EXISTS a (id int);\nCREATE INDEX IF NOT EXISTS a_id ON a (id);',
@@ -103,8 +104,11 @@ describe('validateProject', () => {
   });
 
   it('finds JSON and YAML that do not parse', () => {
-    expect(messages({ ...good, 'a.json': '{ "a": 1, }', 'b.yml': 'a: [1' })).toEqual([
+    expect(
+      messages({ ...good, 'a.json': '{ "a": 1, }', 'b.yml': 'a: [1', 'c.json': '{ // no\n}' }),
+    ).toEqual([
       'a.json: invalid JSON',
+      'c.json: invalid JSON',
       expect.stringMatching(/^b\.yml: invalid YAML/),
     ]);
   });

@@ -184,15 +184,18 @@ export const envDocumented: Check = {
   },
 };
 
+// Files whose tools read comments (JSONC); package.json and the rest must be strict JSON.
+const JSONC_FILE =
+  /(^|\/)(tsconfig[^/]*|jsconfig[^/]*|turbo|biome|devcontainer|\.vscode\/[^/]+)\.json$|\.jsonc$/;
+
 export const configFilesParse: Check = {
   name: 'every JSON/YAML file parses',
   run: ({ files }) =>
-    textEntries(files, (p) => /\.(json|ya?ml)$/.test(p) && !p.startsWith('.slipway/')).flatMap(
+    textEntries(files, (p) => /\.(jsonc?|ya?ml)$/.test(p) && !p.startsWith('.slipway/')).flatMap(
       ([path, text]) => {
-        if (path.endsWith('.json')) {
+        if (/\.jsonc?$/.test(path)) {
           const errors: ParseError[] = [];
-          // tsconfig and editor settings are JSONC; package.json and the rest are strict JSON.
-          const jsonc = /(^|\/)(tsconfig[^/]*|jsconfig[^/]*|\.vscode\/[^/]+)\.json$/.test(path);
+          const jsonc = JSONC_FILE.test(path);
           parseJsonc(text, errors, { allowTrailingComma: jsonc, disallowComments: !jsonc });
           return errors
             .slice(0, 1)
