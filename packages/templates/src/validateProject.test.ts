@@ -108,8 +108,8 @@ describe('validateProject', () => {
       messages({ ...good, 'a.json': '{ "a": 1, }', 'b.yml': 'a: [1', 'c.json': '{ // no\n}' }),
     ).toEqual([
       'a.json: invalid JSON',
-      'c.json: invalid JSON',
       expect.stringMatching(/^b\.yml: invalid YAML/),
+      'c.json: invalid JSON',
     ]);
   });
 });
