@@ -134,6 +134,18 @@ describe('buildServer (no database)', () => {
   });
 });
 
+describe('buildServer dev mode', () => {
+  it('allows any CORS origin only in dev mode', async () => {
+    const { app } = await buildServer({ dev: true, log: { level: 'silent' } });
+    const res = await app.inject({
+      url: '/api/health',
+      headers: { origin: 'http://localhost:5173' },
+    });
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    await app.close();
+  });
+});
+
 describe('buildServer roles', () => {
   it('a worker answers health and metrics but serves no API routes', async () => {
     const { app } = await buildServer({

@@ -209,6 +209,31 @@ describe('auth security', () => {
     expect((await api.app.inject({ url: '/api/me', headers: bearer(token) })).statusCode).toBe(401);
   });
 
+  it('documents every API route in the OpenAPI document, with bearer security where needed', async () => {
+    const spec = (await api.app.inject('/api/openapi.json')).json();
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/health',
+        '/api/auth/signup',
+        '/api/auth/login',
+        '/api/auth/refresh',
+        '/api/auth/logout',
+        '/api/auth/verify-email',
+        '/api/auth/resend-verification',
+        '/api/auth/password-reset',
+        '/api/auth/password-reset/confirm',
+        '/api/me',
+        '/api/apps',
+        '/api/tokens',
+        '/api/tokens/{id}',
+        '/api/secrets',
+        '/api/secrets/{name}',
+      ]),
+    );
+    expect(spec.paths['/api/me'].get.security).toEqual([{ bearer: [] }]);
+    expect(spec.paths['/api/auth/login'].post.responses['401']).toBeDefined();
+  });
+
   it('keeps passwords and tokens out of the captured log', async () => {
     const text = api.logText();
     expect(text.length).toBeGreaterThan(0);
