@@ -160,3 +160,31 @@ describe('buildServer roles', () => {
     await app.close();
   });
 });
+
+describe('buildServer shutdown', () => {
+  it('finishes in-flight requests on close and refuses new connections', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => (entered = resolve));
+    const { app } = await buildServer({
+      log: { level: 'silent' },
+      registerApi(api) {
+        api.get('/api/slow', async () => {
+          entered();
+          await gate;
+          return { done: true };
+        });
+      },
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const inFlight = fetch(`${address}/api/slow`);
+    await inHandler;
+    const closing = app.close();
+    release();
+    const res = await inFlight;
+    expect([res.status, await res.json()]).toEqual([200, { done: true }]);
+    await closing;
+    await expect(fetch(`${address}/api/health`)).rejects.toThrow();
+  });
+});
