@@ -14,7 +14,7 @@ import { startEmbeddedPostgres } from './embeddedPostgres.js';
 beforeAll(() => vi.stubEnv('DATABASE_URL', ''));
 afterAll(() => vi.unstubAllEnvs());
 
-const holder = fileURLToPath(new URL('./fixtures/holdEmbeddedDatabase.ts', import.meta.url));
+const holder = fileURLToPath(new URL('../testing/holdEmbeddedDatabase.ts', import.meta.url));
 const dirs: string[] = [];
 const open: SlipwayDatabase[] = [];
 function dataDir(): string {
