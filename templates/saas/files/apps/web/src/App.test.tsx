@@ -19,6 +19,14 @@ describe("web app", () => {
     for (const page of pages) expect(matchPage(page.path)).toBe(page);
   });
 
+  it("renders every page, module pages included, without a browser", () => {
+    for (const page of pages) {
+      const html = renderToString(<App initialPath={page.path} http={http} />);
+      expect(html).toContain(`aria-current="page"`);
+      expect(html).toContain("<h1>");
+    }
+  });
+
   it("renders a not-found message for unknown paths", () => {
     expect(renderToString(<App initialPath="/no/such/page" http={http} />)).toContain("Page not found");
   });
