@@ -11,7 +11,9 @@ const LAYER = {
   codegen: 2,
   pipeline: 2,
   runtime: 2,
-  cli: 3,
+  // The CLI sits above the other edges: `slipway serve` runs the server in-process
+  // (STYLE.md: only `cli` imports everything).
+  cli: 4,
   server: 3,
   web: 3,
 };
