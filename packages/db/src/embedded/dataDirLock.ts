@@ -1,7 +1,7 @@
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/core';
-import { processAlive } from './processAlive.js';
+import { processAlive, processCommandLine } from './processAlive.js';
 
 const LOCK_FILE = 'slipway.lock';
 
@@ -15,8 +15,9 @@ export interface DataDirLock {
 
 /**
  * Takes `<dataDir>/slipway.lock` (our pid, created with O_EXCL). A lock whose pid is no
- * longer alive is stale — its Slipway was killed — and is taken over; a live one means
- * another Slipway uses this data dir, which must not start a second postmaster on it.
+ * longer alive, or is no longer a Node process, is stale — its Slipway was killed — and
+ * is taken over; a live one means another Slipway uses this data dir, which must not
+ * start a second postmaster on it.
  */
 export function acquireDataDirLock(dataDir: string): DataDirLock {
   const path = join(dataDir, LOCK_FILE);
@@ -32,7 +33,7 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readHolder(path);
-    if (holder !== undefined && holder !== process.pid && processAlive(holder)) {
+    if (holder !== undefined && holder !== process.pid && isSlipwayProcess(holder)) {
       throw inUse(dataDir, holder);
     }
     rmSync(path, { force: true });
@@ -43,6 +44,17 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
 function release(path: string): void {
   if (!heldHere.delete(path)) return;
   if (readHolder(path) === process.pid) rmSync(path, { force: true });
+}
+
+/**
+ * A live pid that runs Node. After a reboot or a container restart the pid in a stale
+ * lock often belongs to another program (pid 1 is typically an init); without `/proc`
+ * liveness alone decides.
+ */
+function isSlipwayProcess(pid: number): boolean {
+  if (!processAlive(pid)) return false;
+  const commandLine = processCommandLine(pid);
+  return commandLine === undefined || /node|slipway/i.test(commandLine);
 }
 
 function readHolder(path: string): number | undefined {
