@@ -1,6 +1,6 @@
-import { emailVerifications, passwordResets, refreshTokens } from '@slipway/db';
+import { emailOutbox, emailVerifications, passwordResets, refreshTokens } from '@slipway/db';
 import type { SlipwayDatabase } from '@slipway/db';
-import { lt } from 'drizzle-orm';
+import { and, inArray, lt } from 'drizzle-orm';
 
 /** Rows removed per table by one cleanup. */
 export interface ExpiredTokenCounts {
@@ -37,4 +37,27 @@ export async function deleteExpiredTokens(
     passwordResets: resets.length,
     refreshTokens: refreshes.length,
   };
+}
+
+/** How long sent and failed mail stays in the outbox (and the dev mailbox). */
+export const OUTBOX_RETENTION_MS = 30 * 24 * 3_600_000;
+
+/**
+ * Deletes outbox mail that reached `sent` or `failed` more than 30 days before `now`.
+ * Mails carry live links (verification, password reset), so they are not kept forever.
+ */
+export async function deleteOldMail(
+  db: SlipwayDatabase['db'],
+  now: Date = new Date(),
+): Promise<number> {
+  const deleted = await db
+    .delete(emailOutbox)
+    .where(
+      and(
+        inArray(emailOutbox.status, ['sent', 'failed']),
+        lt(emailOutbox.createdAt, new Date(now.getTime() - OUTBOX_RETENTION_MS)),
+      ),
+    )
+    .returning({ id: emailOutbox.id });
+  return deleted.length;
 }

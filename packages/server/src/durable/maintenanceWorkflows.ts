@@ -2,17 +2,20 @@ import { DBOS } from '@dbos-inc/dbos-sdk';
 import { emailOutbox } from '@slipway/db';
 import { and, inArray, lt } from 'drizzle-orm';
 import { sendEmailWorkflow } from '../email/sendEmailWorkflow.js';
-import { deleteExpiredTokens } from './deleteExpiredTokens.js';
+import { deleteExpiredTokens, deleteOldMail } from './deleteExpiredTokens.js';
 import { durableContext } from './durableContext.js';
 import { EMAIL_QUEUE, MAINTENANCE_QUEUE } from './durableQueues.js';
 
 async function tokenCleanup(scheduledAt: Date, _context: unknown): Promise<void> {
-  await DBOS.runStep(() => deleteExpiredTokens(durableContext().database.db, scheduledAt), {
-    name: 'deleteExpiredTokens',
-  });
+  const { db } = durableContext().database;
+  await DBOS.runStep(() => deleteExpiredTokens(db, scheduledAt), { name: 'deleteExpiredTokens' });
+  await DBOS.runStep(() => deleteOldMail(db, scheduledAt), { name: 'deleteOldMail' });
 }
 
-/** Deletes expired verification, reset and refresh tokens (scheduled every 15 minutes). */
+/**
+ * Deletes expired verification, reset and refresh tokens, and outbox mail older than 30
+ * days (scheduled every 15 minutes).
+ */
 export const tokenCleanupWorkflow = DBOS.registerWorkflow(tokenCleanup, {
   name: 'slipway.tokens.cleanup',
 });

@@ -5,7 +5,9 @@ import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { launchDurableWork, shutdownDurableWork } from '../durable/launchDurableWork.js';
+import { EMAIL_QUEUE, MAINTENANCE_QUEUE } from '../durable/durableQueues.js';
 import { TOKEN_CLEANUP_SCHEDULE, OUTBOX_SWEEP_SCHEDULE } from '../durable/maintenanceWorkflows.js';
+import { queueDepths } from '../durable/queueDepths.js';
 import { createEmailService, type EmailService } from './emailService.js';
 import { startSmtpPeer, type SmtpPeer } from './testing/startSmtpPeer.js';
 
@@ -149,5 +151,56 @@ describe('scheduled maintenance', () => {
     expect(await hashes(emailVerifications)).toEqual(['v-live']);
     expect(await hashes(passwordResets)).toEqual(['p-live']);
     expect(await hashes(refreshTokens)).toEqual(['r-live']);
+  });
+
+  it('deletes sent and failed mail after 30 days, keeping newer and unsent mail', async () => {
+    const old = new Date(Date.now() - 31 * 24 * 3_600_000);
+    const mail = {
+      toAddress: 'old@example.test',
+      subject: 's',
+      html: 'h',
+      text: 't',
+      kind: 'test',
+    };
+    const rows = await database.db
+      .insert(emailOutbox)
+      .values([
+        { ...mail, status: 'sent', createdAt: old },
+        { ...mail, status: 'failed', createdAt: old },
+        { ...mail, status: 'sent' },
+      ])
+      .returning({ id: emailOutbox.id });
+    await (await DBOS.triggerSchedule(TOKEN_CLEANUP_SCHEDULE)).getResult();
+    const left = await database.db
+      .select({ id: emailOutbox.id })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.toAddress, 'old@example.test'));
+    expect(left).toEqual([{ id: rows[2]!.id }]);
+  });
+
+  it('sweeps up mail whose workflow never started', async () => {
+    const [row] = await database.db
+      .insert(emailOutbox)
+      .values({
+        toAddress: 'stranded@example.test',
+        subject: 'Stranded',
+        html: '<p>h</p>',
+        text: 't',
+        kind: 'test',
+        createdAt: new Date(Date.now() - 120_000),
+      })
+      .returning({ id: emailOutbox.id });
+    await (await DBOS.triggerSchedule(OUTBOX_SWEEP_SCHEDULE)).getResult();
+    const sent = await settled(row!.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(peer.received.filter((mail) => mail.raw.includes(`<${row!.id}@slipway>`))).toHaveLength(
+      1,
+    );
+  });
+
+  it('reports queue depths for every queue', async () => {
+    const depths = await queueDepths(database);
+    expect(Object.keys(depths).sort()).toEqual([EMAIL_QUEUE, MAINTENANCE_QUEUE].sort());
+    for (const depth of Object.values(depths)) expect(depth).toBeGreaterThanOrEqual(0);
   });
 });
