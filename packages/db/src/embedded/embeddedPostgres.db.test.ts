@@ -65,6 +65,14 @@ describe('embedded Postgres', () => {
     expect(uid).not.toBe(0);
   });
 
+  it('names the directory the unprivileged account cannot pass, as root', async (context) => {
+    if (process.getuid?.() !== 0) context.skip();
+    const closed = dataDir(); // mkdtemp: mode 0700, owned by root
+    const error = await openDatabase({ dataDir: join(closed, 'slipway') }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UNAVAILABLE', component: 'Database' });
+    expect((error as Error).message).toContain(`${closed} is not searchable`);
+  });
+
   it('refuses a second Slipway on the same data dir, in this process or another', async () => {
     const dir = dataDir();
     const first = await openAt(dir);
