@@ -17,7 +17,7 @@ import {
   type ServerConfigInput,
 } from './resolveServerConfig.js';
 import { serverGauges } from './serverGauges.js';
-import { servesApi } from './serverRole.js';
+import { runsWorkers, servesApi } from './serverRole.js';
 import type { SlipwayApp } from './http/slipwayApp.js';
 
 export interface StartServerOptions extends Partial<ServerConfigInput> {
@@ -82,7 +82,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           durable
             ? {
                 status: 'up',
-                detail: `executor ${durable.executorId}, mail via ${durable.mailTransport}`,
+                detail: `${runsWorkers(durable.role) ? 'running workflows' : 'enqueue only'}; executor ${durable.executorId}; mail via ${durable.mailTransport}`,
               }
             : { status: 'down', detail: 'durable work is not running' },
       },
