@@ -70,7 +70,9 @@ it('splits HTTP and durable work between an api and a worker process', async () 
   const workerHealth = await (await fetch(`${worker.url}/api/health`)).json();
   expect(workerHealth).toMatchObject({ status: 'ok', role: 'worker', workers: { status: 'up' } });
   expect((await fetch(`${worker.url}/api/me`)).status).toBe(404);
-  const apiHealth = await (await fetch(`${api.url}/api/health`)).json();
+  const apiHealth = (await (await fetch(`${api.url}/api/health`)).json()) as {
+    workers: { detail: string };
+  };
   expect(apiHealth.workers.detail).toMatch(/enqueue only/);
 
   const signup = await fetch(`${api.url}/api/auth/signup`, {

@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PNPM_STORE, freePort, pnpm, slipway, stop, waitForHttp } from './support.js';
+import { PNPM_STORE, freePort, pnpm, slipway, start, stop, waitForHttp } from './support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'slipway-e2e-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,6 +20,7 @@ describe.each(COMBINATIONS.map((modules) => [modules.join('+') || 'no modules', 
   'saas with %s',
   (label, modules) => {
     const dir = join(work, `app-${modules.join('-') || 'bare'}`);
+    let built = false;
 
     it('is created, installs, builds and passes its tests', async () => {
       const created = await slipway(
@@ -53,31 +53,32 @@ describe.each(COMBINATIONS.map((modules) => [modules.join('+') || 'no modules', 
       );
       await pnpm(['build'], dir);
       await pnpm(['test'], dir);
+      built = true;
     });
 
-    it('serves /api/health from the built API on the embedded database', async () => {
+    it('serves /api/health from the built API on the embedded database', async (context) => {
+      if (!built) return context.skip('the project did not build');
       const port = await freePort();
-      const api = spawn(process.execPath, ['apps/api/dist/server.js'], {
+      const api = start(process.execPath, ['apps/api/dist/server.js'], {
         cwd: dir,
-        env: { ...process.env, PORT: String(port), DATABASE_URL: '' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PORT: String(port), DATABASE_URL: '' },
       });
-      let log = '';
-      api.stdout.on('data', (c: Buffer) => (log += c.toString()));
-      api.stderr.on('data', (c: Buffer) => (log += c.toString()));
       try {
-        const health = await waitForHttp(`http://127.0.0.1:${port}/api/health`, 60_000);
-        expect(health.status, log).toBe(200);
+        const health = await waitForHttp(`http://127.0.0.1:${port}/api/health`, {
+          timeoutMs: 60_000,
+          owner: api,
+        });
+        expect(health.status, api.log()).toBe(200);
         for (const module of modules) {
           const probe = MODULE_PROBES[module] ?? '/';
           const response = await fetch(`http://127.0.0.1:${port}${probe}`);
-          expect(response.status, `${probe}: ${log}`).toBeLessThan(500);
+          expect(response.status, `${probe}: ${api.log()}`).toBeLessThan(500);
           expect(response.status, `${probe} must be routed`).not.toBe(404);
         }
         const stamp = JSON.parse(readFileSync(join(dir, '.slipway/project.json'), 'utf8'));
         expect(stamp.modules).toEqual([...modules]);
       } finally {
-        await stop(api);
+        await stop(api.child);
       }
     });
   },

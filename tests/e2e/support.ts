@@ -74,11 +74,50 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls `url` until it answers (any status) or `timeoutMs` passes; returns the last response. */
-export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<Response> {
+export interface StartedProcess {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr interleaved. */
+  log(): string;
+}
+
+/** Starts a long-running process (a server), capturing its output. */
+export function start(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): StartedProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.on('error', (error) => (output += `\n[spawn error] ${error.message}`));
+  return { child, log: () => output };
+}
+
+/**
+ * Polls `url` until it answers (any status) or `timeoutMs` passes; returns the response.
+ * Gives up at once when `owner` (the server process) has exited.
+ */
+export async function waitForHttp(
+  url: string,
+  options: { timeoutMs?: number; owner?: StartedProcess } = {},
+): Promise<Response> {
+  const { timeoutMs = 30_000, owner } = options;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
+    if (
+      owner &&
+      (owner.child.exitCode !== null ||
+        owner.child.signalCode !== null ||
+        owner.log().includes('[spawn error]'))
+    ) {
+      throw new Error(`the server exited before ${url} answered:\n${owner.log().slice(-3000)}`);
+    }
     try {
       return await fetch(url);
     } catch (error) {
