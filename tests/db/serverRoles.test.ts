@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 async function serve(role: 'api' | 'worker'): Promise<{ child: ChildProcess; url: string }> {
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NO_COLOR: '1',
     SLIPWAY_LOG_LEVEL: 'warn',
