@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
@@ -63,7 +63,7 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<Bui
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // One line per request (below) instead of Fastify's two halves the log volume.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   }).withTypeProvider() as SlipwayApp;
   app.setValidatorCompiler(validatorCompiler);
