@@ -76,6 +76,24 @@ describe("kb routes", () => {
   });
 {%- if module.access %}
 
+  it("lets only the author or an admin change a document", async () => {
+    const signup = await accessRoutes({ db }).request("/signup", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "member@example.com", password: "member-password" }),
+    });
+    const { token } = (await signup.json()) as { token: string };
+    const asMember = { "content-type": "application/json", authorization: `Bearer ${token}` };
+    const seeded = "00000000-0000-4000-8000-000000000001";
+
+    const refused = await app.request(`/documents/${seeded}`, { method: "DELETE", headers: asMember });
+    expect(refused.status).toBe(403);
+
+    const own = await app.request("/documents", { method: "POST", headers: asMember, body: JSON.stringify({ title: "Mine" }) });
+    const { id } = (await own.json()) as KbDocument;
+    expect((await app.request(`/documents/${id}`, { method: "DELETE", headers: asMember })).status).toBe(204);
+  });
+
   it("refuses writes without a session", async () => {
     const response = await app.request("/documents", {
       method: "POST",

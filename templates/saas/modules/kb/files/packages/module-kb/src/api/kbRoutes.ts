@@ -1,5 +1,5 @@
 import type { Db } from "@{{ project.name }}/db";
-import type { KbDocumentInput, KbDocumentList, KbSearchResponse } from "@{{ project.name }}/shared-types";
+import type { KbDocument, KbDocumentInput, KbDocumentList, KbSearchResponse } from "@{{ project.name }}/shared-types";
 import { type Context, Hono, type MiddlewareHandler } from "hono";
 {%- if module.access %}
 import { type AccessVariables, requireUser } from "@{{ project.name }}/module-access/api";
@@ -21,6 +21,11 @@ function writeGuard(db: Db): MiddlewareHandler<KbEnv> {
 function author(c: Context<KbEnv>): string | null {
   return c.var.user.id;
 }
+
+/** Only the author or an admin may change or delete a document. */
+function mayChange(c: Context<KbEnv>, document: KbDocument): boolean {
+  return c.var.user.roles.includes("admin") || document.createdBy === c.var.user.id;
+}
 {%- else %}
 type KbEnv = { Variables: object };
 
@@ -33,6 +38,10 @@ function writeGuard(_db: Db): MiddlewareHandler<KbEnv> {
 
 function author(_c: Context<KbEnv>): string | null {
   return null;
+}
+
+function mayChange(_c: Context<KbEnv>, _document: KbDocument): boolean {
+  return true;
 }
 {%- endif %}
 
@@ -77,6 +86,7 @@ export function kbRoutes({ db }: KbDeps) {
   const app = new Hono<KbEnv>();
   const canWrite = writeGuard(db);
   const notFound = (c: Context) => fail(c, 404, "not_found", "No such document");
+  const forbidden = (c: Context) => fail(c, 403, "forbidden", "Only the author or an admin can change this document");
 
   app.get("/documents", async (c) => {
     const limit = intParam(c.req.query("limit"), 50, 200);
@@ -98,7 +108,9 @@ export function kbRoutes({ db }: KbDeps) {
 
   app.put("/documents/:id", canWrite, async (c) => {
     const id = c.req.param("id");
-    if (!UUID.test(id)) return notFound(c);
+    const existing = UUID.test(id) ? await getDocument(db, id) : undefined;
+    if (!existing) return notFound(c);
+    if (!mayChange(c, existing)) return forbidden(c);
     const parsed = await readDocument(c.req.raw);
     if (!parsed.ok) return fail(c, parsed.status, parsed.code, parsed.message);
     const document = await updateDocument(db, id, parsed.input);
@@ -107,7 +119,10 @@ export function kbRoutes({ db }: KbDeps) {
 
   app.delete("/documents/:id", canWrite, async (c) => {
     const id = c.req.param("id");
-    return UUID.test(id) && (await deleteDocument(db, id)) ? c.body(null, 204) : notFound(c);
+    const existing = UUID.test(id) ? await getDocument(db, id) : undefined;
+    if (!existing) return notFound(c);
+    if (!mayChange(c, existing)) return forbidden(c);
+    return (await deleteDocument(db, id)) ? c.body(null, 204) : notFound(c);
   });
 
   app.get("/search", async (c) => {
