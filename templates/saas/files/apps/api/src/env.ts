@@ -17,7 +17,7 @@ export interface ApiEnv {
 }
 
 function parsePort(value: string | undefined): number {
-  const port = Number(value ?? {{ answers.port }});
+  const port = Number(value || {{ answers.port }});
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got "${value}"`);
   return port;
 }

@@ -5,9 +5,9 @@
 locals {
   # Non-secret settings of the modules this project was created with (see .env.example).
   module_environment = [
-{%- for e in contributions.env %}{% unless e.secret %}{% if e.default %}
+{%- for e in contributions.env %}{% if e.module != "template" and e.secret == false and e.default %}
     { name = {{ e.name | json }}, value = {{ e.default | json }} },
-{%- endif %}{% endunless %}{% endfor %}
+{%- endif %}{% endfor %}
   ]
 }
 
