@@ -1,19 +1,30 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SlipwayError, SLUG_PATTERN } from '@slipway/core';
 import { loadTemplate } from './loadTemplate.js';
 import type { LoadedTemplate } from './loadTemplate.js';
 
+let builtinDir: string | undefined;
+
 /**
- * The folder of built-in templates: `SLIPWAY_TEMPLATES_DIR`, else `templates/` at the
- * root of the Slipway checkout this package runs from.
+ * The folder of built-in templates: `SLIPWAY_TEMPLATES_DIR`, else the nearest
+ * `templates/` folder above this module that holds a template — the root of the Slipway
+ * checkout, whether this code runs from src/, dist/ or a bundle.
  */
 export function builtinTemplatesDir(): string {
   const fromEnv = process.env.SLIPWAY_TEMPLATES_DIR;
   if (fromEnv) return resolve(fromEnv);
-  // src/ and dist/ both sit two levels below packages/templates.
-  return fileURLToPath(new URL('../../../templates/', import.meta.url));
+  builtinDir ??= findTemplatesDir(dirname(fileURLToPath(import.meta.url)));
+  return builtinDir;
+}
+
+function findTemplatesDir(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'templates');
+    if (existsSync(candidate) && listTemplateNames(candidate).length > 0) return candidate;
+    if (dirname(dir) === dir) return join(start, 'templates');
+  }
 }
 
 /** Names of the built-in templates, sorted. */

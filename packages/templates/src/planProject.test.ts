@@ -145,6 +145,15 @@ describe('planProject rendering', () => {
   });
 });
 
+describe('planProject parameter schemas', () => {
+  it('reports a parameter schema that is not JSON Schema', () => {
+    const dir = testdir({
+      'template.yaml': manifest('parameters:\n  properties:\n    port: { type: nonsense }\n'),
+    });
+    expect(() => plan(dir)).toThrowError(expect.objectContaining({ code: 'TEMPLATE_INVALID' }));
+  });
+});
+
 describe('planProject engine range', () => {
   it('refuses a template made for another Slipway version', () => {
     const dir = testdir({ 'template.yaml': manifest('engine: ">=2.0.0"\n') });

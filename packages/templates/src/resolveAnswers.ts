@@ -1,5 +1,5 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SlipwayError } from '@slipway/core';
 
 export interface AnswersSchema {
@@ -23,8 +23,17 @@ export interface ResolveAnswersOptions {
  */
 export function resolveAnswers(options: ResolveAnswersOptions): Record<string, unknown> {
   const schema = { type: 'object', additionalProperties: false, properties: {}, ...options.schema };
-  const ajv = new Ajv2020({ useDefaults: true, coerceTypes: true, allErrors: true, strict: false });
-  const validate = ajv.compile(schema);
+  let validate: ValidateFunction;
+  try {
+    validate = sharedAjv().compile(schema);
+  } catch (cause) {
+    throw new SlipwayError({
+      code: 'TEMPLATE_INVALID',
+      component: 'Templates',
+      message: `the parameter schema of ${options.owner} is not valid JSON Schema: ${(cause as Error).message}`,
+      cause,
+    });
+  }
   const value = structuredClone({ ...options.answers });
   if (validate(value)) return value;
   const errors = validate.errors ?? [];
@@ -35,6 +44,24 @@ export function resolveAnswers(options: ResolveAnswersOptions): Record<string, u
     message: `answers for ${options.owner} are invalid:\n    ${errors.map(describe).join('\n    ')}`,
     recovery: ['Pass them with --set key=value or in the config file under `answers:`'],
   });
+}
+
+let ajv: Ajv2020 | undefined;
+
+/**
+ * One validator for the process. Schemas are not checked against the draft 2020-12
+ * meta-schema (compiling it costs ~100 ms, more than the whole render): zod has checked
+ * their shape, and a bad keyword value still fails `compile` with TEMPLATE_INVALID.
+ */
+function sharedAjv(): Ajv2020 {
+  ajv ??= new Ajv2020({
+    useDefaults: true,
+    coerceTypes: true,
+    allErrors: true,
+    strict: false,
+    validateSchema: false,
+  });
+  return ajv;
 }
 
 function describe(error: ErrorObject): string {
