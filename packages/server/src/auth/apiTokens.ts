@@ -2,7 +2,7 @@ import { SlipwayError } from '@slipway/core';
 import { apiTokens, users, type UserRole } from '@slipway/db';
 import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { hashToken, newOpaqueToken } from './opaqueToken.js';
-import type { Db } from './userStore.js';
+import type { Database, Db } from './userStore.js';
 
 /** Personal API tokens start with this, so `Authorization: Bearer slw_…` is recognised. */
 export const API_TOKEN_PREFIX = 'slw_';
@@ -86,26 +86,10 @@ export async function revokeApiToken(db: Db, input: { userId: string; id: string
  * minute per token, without waiting, so authenticated reads stay one query.
  */
 export async function authenticateApiToken(
-  db: Db,
+  db: Database,
   token: string,
 ): Promise<{ userId: string; role: UserRole; tokenId: string } | undefined> {
-  const [row] = await db
-    .select({
-      tokenId: apiTokens.id,
-      userId: users.id,
-      role: users.role,
-      lastUsedAt: apiTokens.lastUsedAt,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(
-        eq(apiTokens.tokenHash, hashToken(token)),
-        isNull(apiTokens.revokedAt),
-        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
-      ),
-    )
-    .limit(1);
+  const [row] = await lookupByHash(db).execute({ hash: hashToken(token), now: new Date() });
   if (!row) return undefined;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     void db
@@ -123,4 +107,37 @@ export async function authenticateApiToken(
       .catch(() => undefined);
   }
   return { userId: row.userId, role: row.role, tokenId: row.tokenId };
+}
+
+/** Every API-token request runs this: a named prepared statement, planned once per connection. */
+function prepareLookup(db: Database) {
+  return db
+    .select({
+      tokenId: apiTokens.id,
+      userId: users.id,
+      role: users.role,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder('hash')),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql.placeholder('now'))),
+      ),
+    )
+    .limit(1)
+    .prepare('slipway_api_token_by_hash');
+}
+
+const lookups = new WeakMap<Database, ReturnType<typeof prepareLookup>>();
+
+function lookupByHash(db: Database): ReturnType<typeof prepareLookup> {
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    lookup = prepareLookup(db);
+    lookups.set(db, lookup);
+  }
+  return lookup;
 }

@@ -207,6 +207,24 @@ describe('auth security', () => {
     });
     expect(revoke.statusCode).toBe(204);
     expect((await api.app.inject({ url: '/api/me', headers: bearer(token) })).statusCode).toBe(401);
+
+    const expiring = await api.app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: bearer(accessToken),
+      payload: { name: 'ci', expiresInDays: 1 },
+    });
+    const expiringToken = expiring.json().token;
+    expect(
+      (await api.app.inject({ url: '/api/me', headers: bearer(expiringToken) })).statusCode,
+    ).toBe(200);
+    await api.database.pool.query(
+      `update api_tokens set expires_at = now() - interval '1 second' where id = $1`,
+      [expiring.json().id],
+    );
+    expect(
+      (await api.app.inject({ url: '/api/me', headers: bearer(expiringToken) })).statusCode,
+    ).toBe(401);
   });
 
   it('documents every API route in the OpenAPI document, with bearer security where needed', async () => {

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AccessTokens } from './accessTokens.js';
 import { API_TOKEN_PREFIX, authenticateApiToken } from './apiTokens.js';
 import type { Principal } from './principal.js';
-import { findUserById, type Db } from './userStore.js';
+import { findUserById, type Database } from './userStore.js';
 
 export type Guard = (request: FastifyRequest) => Promise<void>;
 
@@ -20,7 +20,7 @@ export interface Guards {
  * Route guards (`preHandler`s). Bearer credentials are a JWT access token (checked
  * without a database read) or a personal API token `slw_…` (one indexed read).
  */
-export function createGuards(options: { db: Db; accessTokens: AccessTokens }): Guards {
+export function createGuards(options: { db: Database; accessTokens: AccessTokens }): Guards {
   const { db, accessTokens } = options;
 
   async function authenticate(request: FastifyRequest): Promise<Principal> {
