@@ -1,0 +1,60 @@
+import { SlipwayError } from '@slipway/core';
+import { waitForHealthy } from './waitForHealthy.js';
+import type { HealthResult } from './waitForHealthy.js';
+
+/** Matches `@slipway/pipeline`'s `HealthCheckRequest`. */
+export interface HealthCheckRequest {
+  /** The instance's base URL. */
+  url: string;
+  /** @default 60_000 */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Polls an instance's health endpoint until it answers 2xx; a failure throws
+ * `HEALTH_TIMEOUT` carrying the instance's last log lines. Structurally the
+ * `HealthChecker` that `@slipway/pipeline`'s `health` step calls.
+ */
+export interface HealthChecker {
+  check(request: HealthCheckRequest): Promise<HealthResult>;
+}
+
+export interface HealthCheckerOptions {
+  /** @default '/api/health' */
+  path?: string;
+  /** The last log lines of the instance serving `url`, for the failure message. */
+  lastLogLines?: (url: string) => Promise<readonly string[]>;
+}
+
+/**
+ * @example
+ * const checker = createHealthChecker({ lastLogLines: (url) => logsOf(url) });
+ * const result = await checker.check({ url: instance.url }); // { ok: true, attempts, … }
+ */
+export function createHealthChecker(options: HealthCheckerOptions = {}): HealthChecker {
+  return {
+    async check(request) {
+      const result = await waitForHealthy({ ...request, path: options.path });
+      if (result.ok) return result;
+      const lines = (await options.lastLogLines?.(request.url)) ?? [];
+      throw healthTimeout({ result, lines });
+    },
+  };
+}
+
+/** `HEALTH_TIMEOUT` for an instance that did not become healthy, with its last log lines. */
+export function healthTimeout(options: {
+  result: HealthResult;
+  lines: readonly string[];
+  context?: string;
+}): SlipwayError {
+  const { result, lines } = options;
+  const log = lines.length > 0 ? `\nLast log lines:\n${lines.join('\n')}` : '';
+  return new SlipwayError({
+    code: 'HEALTH_TIMEOUT',
+    component: 'Runtime',
+    message: `${result.url} did not become healthy: ${result.reason ?? 'no answer'} after ${result.attempts} attempt(s).${options.context ? ` ${options.context}` : ''}${log}`,
+    recovery: ['slipway logs', 'fix the cause, then slipway up'],
+  });
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SlipwayError } from '@slipway/core';
+import type {
+  InstanceDriver,
+  InstanceRecord,
+  InstanceStatus,
+  StartInstanceRequest,
+} from '../instanceDriver.js';
+import { LOOPBACK, assertPortFree, findFreePort } from '../internal/ports.js';
+import { tailLines } from '../internal/tailLines.js';
+import { readInstances, updateInstances } from './instancesFile.js';
+import { resolveStartCommand } from './resolveStartCommand.js';
+import { startSupervised } from './startSupervised.js';
+import type { SupervisedPaths } from './startSupervised.js';
+import { stopSupervised } from './stopSupervised.js';
+import { readSupervisorState } from './supervisorState.js';
+import { toInstanceStatus as toStatus } from './instanceState.js';
+import { unpackArtifact } from './unpackArtifact.js';
+
+export interface ProcessDriverOptions {
+  /** The project whose instances live under `<projectDir>/.slipway/`. */
+  projectDir: string;
+}
+
+/**
+ * The default driver: each instance is the unpacked artifact run by a detached supervisor
+ * on this machine (loopback), recorded in `<project>/.slipway/instances.json`, its folder
+ * at `.slipway/instances/<id>/` (`app/`, `app.log`, `supervisor.json`).
+ * @example
+ * const driver = createProcessDriver({ projectDir });
+ * const instance = await driver.start({ artifact: '.slipway/artifacts/app.tgz' });
+ * const [status] = await driver.status([instance.id]);
+ */
+export function createProcessDriver(options: ProcessDriverOptions): InstanceDriver {
+  const stateDir = join(resolve(options.projectDir), '.slipway');
+  const stateFileOf = (record: InstanceRecord) => join(record.dir, 'supervisor.json');
+  const select = (ids?: readonly string[]) =>
+    readInstances(stateDir).filter((record) => ids === undefined || ids.includes(record.id));
+  const find = (id: string): InstanceRecord => {
+    const record = select([id])[0];
+    if (record) return record;
+    throw new SlipwayError({
+      code: 'NOT_FOUND',
+      component: 'Runtime',
+      message: `No instance ${id} in ${stateDir}.`,
+      recovery: ['slipway status'],
+    });
+  };
+  const stop = async (ids?: readonly string[]): Promise<InstanceRecord[]> => {
+    const records = select(ids);
+    await Promise.all(
+      records.map((record) =>
+        stopSupervised(record.pid, readSupervisorState(stateFileOf(record))?.appPid),
+      ),
+    );
+    const stoppedAt = new Date().toISOString();
+    const stoppedIds = new Set(records.map((record) => record.id));
+    return updateInstances(stateDir, (instances) => {
+      for (const record of instances) {
+        if (stoppedIds.has(record.id)) record.stoppedAt ??= stoppedAt;
+      }
+      return instances.filter((record) => stoppedIds.has(record.id));
+    });
+  };
+
+  return {
+    name: 'process',
+    async start(request: StartInstanceRequest) {
+      const id = newInstanceId();
+      const dir = join(stateDir, 'instances', id);
+      mkdirSync(dir, { recursive: true });
+      const appRoot = await unpackArtifact(resolve(request.artifact), join(dir, 'app'));
+      const start = resolveStartCommand(appRoot, request.manifestPath);
+      if (request.port !== undefined) await assertPortFree(request.port);
+      const port = request.port ?? (await findFreePort());
+      const paths: SupervisedPaths = {
+        dir,
+        appRoot,
+        logFile: join(dir, 'app.log'),
+        stateFile: join(dir, 'supervisor.json'),
+      };
+      const pid = await startSupervised({
+        paths,
+        start,
+        env: buildEnv(start.env, request.env, port),
+        secretNames: request.secretNames ?? [],
+        restart: request.restart,
+      });
+      const record: InstanceRecord = {
+        id,
+        driver: 'process',
+        role: request.role ?? 'candidate',
+        url: `http://${LOOPBACK}:${port}`,
+        port,
+        healthPath: start.healthPath,
+        pid,
+        dir,
+        logFile: paths.logFile,
+        artifact: { path: resolve(request.artifact), digest: request.digest },
+        startedAt: new Date().toISOString(),
+      };
+      await updateInstances(stateDir, (instances) => instances.push(record));
+      return record;
+    },
+    stop,
+    async status(ids) {
+      return select(ids).map((record): InstanceStatus =>
+        toStatus(record, readSupervisorState(stateFileOf(record))),
+      );
+    },
+    async logs(id, logOptions) {
+      return tailLines(find(id).logFile, logOptions?.lines ?? 200);
+    },
+    async setRole(id, role) {
+      find(id);
+      await updateInstances(stateDir, (instances) => {
+        for (const record of instances) if (record.id === id) record.role = role;
+      });
+    },
+    async remove(ids) {
+      const stopped = await stop(ids);
+      const removed = new Set(stopped.map((record) => record.id));
+      for (const record of stopped) rmSync(record.dir, { recursive: true, force: true });
+      await updateInstances(stateDir, (instances) => {
+        const kept = instances.filter((record) => !removed.has(record.id));
+        instances.splice(0, instances.length, ...kept);
+      });
+      return [...removed];
+    },
+  };
+}
+
+function buildEnv(
+  defaults: Record<string, string>,
+  requested: Readonly<Record<string, string | undefined>> | undefined,
+  port: number,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const source of [process.env, defaults, requested ?? {}]) {
+    for (const [name, value] of Object.entries(source)) if (value !== undefined) env[name] = value;
+  }
+  env.PORT = String(port);
+  return env;
+}
+
+/** Sortable by start time, unique enough for one project's folder. */
+function newInstanceId(): string {
+  return `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+}
