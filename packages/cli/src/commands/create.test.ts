@@ -23,7 +23,6 @@ const write = (root: string, files: Record<string, string>) => {
 };
 
 beforeEach(() => {
-  process.env.NO_COLOR = '1';
   work = mkdtempSync(join(tmpdir(), 'slipway-cli-'));
   template = join(work, 'tpl');
   write(template, {
@@ -47,7 +46,6 @@ beforeEach(() => {
 
 afterEach(() => {
   rmSync(work, { recursive: true, force: true });
-  delete process.env.NO_COLOR;
 });
 
 const create = (...args: string[]) => runCli(['create', ...args, '--template', template, '--yes']);

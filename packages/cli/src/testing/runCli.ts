@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { vi } from 'vitest';
 import { main } from '../main.js';
 
@@ -8,8 +9,8 @@ export interface CliResult {
 }
 
 /**
- * Runs the CLI in-process with `args` and captures what it prints. Colours are off
- * (NO_COLOR) so assertions read plain text.
+ * Runs the CLI in-process with `args` and captures what it prints, without colour codes
+ * (picocolors decides at import time, and turns colour on whenever CI is set).
  */
 export async function runCli(args: readonly string[]): Promise<CliResult> {
   let stdout = '';
@@ -31,7 +32,11 @@ export async function runCli(args: readonly string[]): Promise<CliResult> {
   process.exitCode = undefined;
   try {
     const code = await main(['node', 'slipway', ...args]);
-    return { code, stdout, stderr };
+    return {
+      code,
+      stdout: stripVTControlCharacters(stdout),
+      stderr: stripVTControlCharacters(stderr),
+    };
   } finally {
     process.exitCode = undefined;
     for (const spy of [out, err, log, error]) spy.mockRestore();
