@@ -22,6 +22,18 @@ describe("api", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as HealthResponse;
     expect(body).toEqual({ status: "ok", db: "up", driver: "pglite", version: "1.2.3" });
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
+  it("allows any origin by default and only the listed ones when configured", async () => {
+    const open = await createApp({ db, version: "1" }).request("/api/health", { headers: { origin: "https://a.example" } });
+    expect(open.headers.get("access-control-allow-origin")).toBe("*");
+
+    const strict = createApp({ db, version: "1", corsOrigins: ["https://app.example"] });
+    const allowed = await strict.request("/api/health", { headers: { origin: "https://app.example" } });
+    const denied = await strict.request("/api/health", { headers: { origin: "https://evil.example" } });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example");
+    expect(denied.headers.get("access-control-allow-origin")).toBeNull();
   });
 
   it("answers unknown API paths with a JSON 404", async () => {

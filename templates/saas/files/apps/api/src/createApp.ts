@@ -3,6 +3,7 @@ import type { ApiErrorBody, HealthResponse } from "@{{ project.name }}/shared-ty
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { routes as moduleRoutes, type ApiRoute } from "./routes.js";
 import { serveWeb } from "./serveWeb.js";
@@ -33,6 +34,7 @@ function errorBody(code: string, message: string): ApiErrorBody {
 
 export function createApp(options: CreateAppOptions): Hono {
   const app = new Hono();
+  app.use("*", secureHeaders());
   const origins = options.corsOrigins ?? ["*"];
   app.use("/api/*", cors({ origin: origins.includes("*") ? "*" : origins }));
 

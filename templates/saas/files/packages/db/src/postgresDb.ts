@@ -21,6 +21,8 @@ function wrap(target: Queryable, transaction: Db["transaction"], close: () => Pr
 
 export function createPostgresDb(url: string): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle client losing its connection emits "error"; unhandled, it would crash the process.
+  pool.on("error", (error) => console.error("postgres pool:", error.message));
   const transaction: Db["transaction"] = async (fn) => {
     const client = await pool.connect();
     const nested: Db["transaction"] = () => {
