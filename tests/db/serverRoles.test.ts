@@ -1,5 +1,7 @@
-// An `api` process and a `worker` process of the built CLI sharing one database: the
-// API enqueues the verification mail, the worker delivers it (to the dev mailbox here).
+// An `api` and a `worker` process of the built CLI sharing one database, started at the
+// same moment (regression: concurrent DBOS launches on a fresh database deadlocked in
+// DBOS's system-table migration). The API enqueues the verification mail; the worker
+// delivers it (to the dev mailbox here).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

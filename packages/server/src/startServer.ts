@@ -17,6 +17,7 @@ import {
   type ServerConfigInput,
 } from './resolveServerConfig.js';
 import { serverGauges } from './serverGauges.js';
+import { withAdvisoryLock } from './withAdvisoryLock.js';
 import { runsWorkers, servesApi } from './serverRole.js';
 import type { SlipwayApp } from './http/slipwayApp.js';
 
@@ -102,12 +103,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           })
         : undefined,
     });
-    durable = await launchDurableWork({
-      database,
-      role: config.role,
-      smtpUrl: config.smtpUrl,
-      logger: app.log,
-    });
+    // DBOS migrates its system tables at launch; two processes launching at once on a
+    // fresh database deadlock there ("Failed to initialize workflow executor: deadlock
+    // detected"), so launches on one database take turns.
+    durable = await withAdvisoryLock(database.pool, 'slipway:durable-launch', () =>
+      launchDurableWork({ database, role: config.role, smtpUrl: config.smtpUrl, logger: app.log }),
+    );
     await app.listen({ port: config.port, host: config.host });
     url = listenUrl(app, config.host);
     return {
