@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
+import { registerCleanupCommand } from './cleanup.js';
 import { registerCreateCommand } from './create.js';
+import { registerDevCommand } from './dev.js';
 import { registerInitConfigCommand } from './initConfig.js';
 import { registerPnpmCommand } from './pnpm.js';
+import { registerSecretsCommand } from './secrets.js';
 import { registerServeCommand } from './serve.js';
+import { registerStopCommand } from './stop.js';
 import { registerTemplatesCommand } from './templates.js';
 import { registerValidateCommand } from './validate.js';
 
@@ -15,6 +19,10 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerTemplatesCommand,
   registerValidateCommand,
   registerInitConfigCommand,
+  registerDevCommand,
+  registerStopCommand,
+  registerCleanupCommand,
+  registerSecretsCommand,
   registerPnpmCommand,
   registerServeCommand,
 ];
