@@ -1,6 +1,12 @@
 variable "name_prefix" {
   description = "Prefix of every resource name, usually the project name"
   type        = string
+
+  # App Runner service names stop at 40 characters: "<prefix>-<environment>-<app_name>".
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,19}$", var.name_prefix))
+    error_message = "name_prefix must be 2-20 lowercase letters, digits or dashes."
+  }
 }
 
 variable "environment" {
@@ -17,6 +23,11 @@ variable "app_name" {
   description = "Name of the app inside the project"
   type        = string
   default     = "app"
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,9}$", var.app_name))
+    error_message = "app_name must be 2-10 lowercase letters, digits or dashes."
+  }
 }
 
 variable "port" {
