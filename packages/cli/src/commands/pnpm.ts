@@ -1,15 +1,10 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import { bundledPnpm } from '@slipway/pipeline/pnpm';
 
-const require = createRequire(import.meta.url);
-
-/** The pnpm entry point Slipway ships with, so users never install pnpm themselves. */
-export function bundledPnpm(): string {
-  // pnpm exports only its package.json (as "."): locate that and join the bin path.
-  return join(dirname(require.resolve('pnpm')), 'bin', 'pnpm.cjs');
-}
+// The resolver lives in @slipway/pipeline (its steps run pnpm too); re-exported for the
+// CLI's other commands. `@slipway/pipeline/pnpm` is one small module, cheap at start-up.
+export { bundledPnpm };
 
 export function registerPnpmCommand(program: Command): void {
   program

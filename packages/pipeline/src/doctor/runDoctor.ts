@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs';
+import { mkdir, rm, statfs } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { readProjectStamp } from '@slipway/templates';
+import { createFileRunStore, STATE_PATH } from '../fileRunStore.js';
+import { readWorkspace } from '../steps/readWorkspace.js';
+import type { DoctorCheck, DoctorReport } from './doctorCheck.js';
+import { doctorExitCode } from './doctorCheck.js';
+import { TARGET_TOOLS, checkNode, checkPnpm, probeTool } from './toolChecks.js';
+
+export interface DoctorOptions {
+  /** The project to check; without one only the machine is checked. */
+  projectDir?: string;
+  /** The pnpm store `install` uses. @default ~/.slipway/pnpm-store */
+  storeDir?: string;
+  /** The port the app will listen on; checked free. */
+  port?: number;
+  /** Deployment targets whose tools are checked: `docker`, `aws`, `kubernetes`, `postgres`. */
+  targets?: readonly string[];
+  /** Repair what can be repaired (a missing store folder, an unreadable state file). */
+  fix?: boolean;
+}
+
+const GIB = 1024 ** 3;
+
+/**
+ * Pre-flight checks (reference 001 §2.2): node, the bundled pnpm, git, disk space, a free
+ * port, the project's stamp and state, and the optional tools of the chosen targets.
+ * Returns every check; prints nothing.
+ */
+export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorReport> {
+  const workspace = options.projectDir ? readWorkspace(options.projectDir) : undefined;
+  const checks: DoctorCheck[] = [
+    checkNode(workspace?.nodeRange),
+    checkPnpm(workspace?.packageManager),
+  ];
+  checks.push(
+    await probeTool({
+      name: 'git',
+      required: false,
+      neededFor: 'turbo caching and updates',
+      install: 'https://git-scm.com/downloads',
+    }),
+  );
+  checks.push(await checkDisk(options.projectDir ?? homedir()));
+  checks.push(
+    await checkStore(options.storeDir ?? join(homedir(), '.slipway', 'pnpm-store'), options.fix),
+  );
+  if (options.port !== undefined) checks.push(await checkPort(options.port));
+  if (options.projectDir) checks.push(...(await checkProject(options.projectDir, options.fix)));
+  for (const target of options.targets ?? []) {
+    for (const probe of TARGET_TOOLS[target] ?? [])
+      checks.push(await probeTool({ ...probe, required: false }));
+  }
+  return { checks, exitCode: doctorExitCode(checks) };
+}
+
+async function checkDisk(dir: string): Promise<DoctorCheck> {
+  const stats = await statfs(dir);
+  const free = stats.bavail * stats.bsize;
+  const detail = `${(free / GIB).toFixed(1)} GiB free`;
+  if (free < 0.5 * GIB)
+    return { name: 'disk space', status: 'fail', detail, fix: 'Free at least 1 GiB' };
+  if (free < 2 * GIB)
+    return {
+      name: 'disk space',
+      status: 'warn',
+      detail,
+      fix: 'Free some space: installs and builds need ~1 GiB',
+    };
+  return { name: 'disk space', status: 'pass', detail };
+}
+
+async function checkStore(storeDir: string, fix = false): Promise<DoctorCheck> {
+  if (existsSync(storeDir)) return { name: 'pnpm store', status: 'pass', detail: storeDir };
+  if (fix) {
+    await mkdir(storeDir, { recursive: true });
+    return { name: 'pnpm store', status: 'pass', detail: `${storeDir} (created)`, fixed: true };
+  }
+  return {
+    name: 'pnpm store',
+    status: 'warn',
+    detail: `${storeDir} does not exist yet; the first install fills it`,
+    fix: 'slipway doctor --fix',
+  };
+}
+
+/** Resolves `pass` when `port` can be bound on localhost, `warn` when something holds it. */
+export function checkPort(port: number): Promise<DoctorCheck> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () =>
+      resolve({
+        name: `port ${port}`,
+        status: 'warn',
+        detail: 'in use',
+        fix: `Find it: lsof -i :${port}  (or set PORT to another port)`,
+      }),
+    );
+    server.listen(port, '127.0.0.1', () =>
+      server.close(() => resolve({ name: `port ${port}`, status: 'pass', detail: 'free' })),
+    );
+  });
+}
+
+async function checkProject(projectDir: string, fix = false): Promise<DoctorCheck[]> {
+  const checks: DoctorCheck[] = [];
+  try {
+    const stamp = readProjectStamp(projectDir);
+    checks.push({
+      name: 'project',
+      status: 'pass',
+      detail: `${stamp.template.name} ${stamp.template.version}, modules: ${stamp.modules.join(', ') || 'none'}`,
+    });
+  } catch (error) {
+    checks.push({
+      name: 'project',
+      status: 'fail',
+      detail: (error as Error).message,
+      fix: 'slipway validate',
+    });
+  }
+  try {
+    await createFileRunStore(projectDir).load();
+    checks.push({
+      name: 'run state',
+      status: 'pass',
+      detail: existsSync(join(projectDir, STATE_PATH)) ? STATE_PATH : 'no runs yet',
+    });
+  } catch (error) {
+    if (fix) {
+      await rm(join(projectDir, STATE_PATH), { force: true });
+      checks.push({
+        name: 'run state',
+        status: 'pass',
+        detail: `${STATE_PATH} was unreadable and is removed`,
+        fixed: true,
+      });
+    } else {
+      checks.push({
+        name: 'run state',
+        status: 'warn',
+        detail: (error as Error).message,
+        fix: 'slipway doctor --fix',
+      });
+    }
+  }
+  return checks;
+}

@@ -1,0 +1,47 @@
+const MAX_CHANGES = 5;
+
+/**
+ * Names the inputs that differ between the last successful execution and now, e.g.
+ * `apps/api/src/routes.ts changed`, `env DATABASE_URL changed`, `node v20.18.0 → v20.19.0`.
+ * At most five are listed, then `… and N more`.
+ */
+export function explainMiss(
+  previous: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+): string[] {
+  const changes: string[] = [];
+  const ids = [...new Set([...Object.keys(previous), ...Object.keys(current)])].sort(byKind);
+  for (const id of ids) {
+    const before = previous[id];
+    const after = current[id];
+    if (before === after) continue;
+    changes.push(describe(id, before, after));
+  }
+  if (changes.length <= MAX_CHANGES) return changes;
+  return [...changes.slice(0, MAX_CHANGES), `… and ${changes.length - MAX_CHANGES} more`];
+}
+
+// Dependencies first: "install re-ran" explains the rest.
+const KIND_ORDER = ['dep', 'tool', 'config', 'env', 'file'];
+function byKind(a: string, b: string): number {
+  const kind = (id: string) => KIND_ORDER.indexOf(id.split(':')[0] ?? '');
+  return kind(a) - kind(b) || a.localeCompare(b);
+}
+
+function describe(id: string, before: string | undefined, after: string | undefined): string {
+  const [kind, ...rest] = id.split(':');
+  const name = rest.join(':');
+  const change = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+  switch (kind) {
+    case 'file':
+      return `${name} ${change}`;
+    case 'env':
+      return `env ${name} ${change}`;
+    case 'tool':
+      return `${name} ${before ?? 'none'} → ${after ?? 'none'}`;
+    case 'dep':
+      return `${name} changed`;
+    default:
+      return `config ${change}`;
+  }
+}
