@@ -67,4 +67,13 @@ describe('the health-gated deployer', { timeout: 120_000 }, () => {
       message: expect.stringContaining('the last line'),
     });
   });
+
+  it("finds the instance's log lines by its URL in the project", async () => {
+    const [serving] = await deployer.list(project);
+    const checker = createHealthChecker({ projectDir: project, path: '/api/missing' });
+    await expect(checker.check({ url: serving!.url, timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'HEALTH_TIMEOUT',
+      message: expect.stringContaining('version v2 listening'),
+    });
+  });
 });

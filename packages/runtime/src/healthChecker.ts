@@ -1,6 +1,7 @@
 import { SlipwayError } from '@slipway/core';
 import { waitForHealthy } from './waitForHealthy.js';
 import type { HealthResult } from './waitForHealthy.js';
+import { createProcessDriver } from './process/createProcessDriver.js';
 
 /** Matches `@slipway/pipeline`'s `HealthCheckRequest`. */
 export interface HealthCheckRequest {
@@ -25,22 +26,37 @@ export interface HealthCheckerOptions {
   path?: string;
   /** The last log lines of the instance serving `url`, for the failure message. */
   lastLogLines?: (url: string) => Promise<readonly string[]>;
+  /** Without `lastLogLines`: find the instance by URL among this project's (process driver). */
+  projectDir?: string;
 }
+
+const FAILURE_LOG_LINES = 30;
 
 /**
  * @example
- * const checker = createHealthChecker({ lastLogLines: (url) => logsOf(url) });
+ * const checker = createHealthChecker({ projectDir });
  * const result = await checker.check({ url: instance.url }); // { ok: true, attempts, … }
  */
 export function createHealthChecker(options: HealthCheckerOptions = {}): HealthChecker {
+  const { projectDir } = options;
+  const lastLogLines =
+    options.lastLogLines ??
+    (projectDir === undefined ? undefined : (url: string) => instanceLogLines(projectDir, url));
   return {
     async check(request) {
       const result = await waitForHealthy({ ...request, path: options.path });
       if (result.ok) return result;
-      const lines = (await options.lastLogLines?.(request.url)) ?? [];
+      const lines = (await lastLogLines?.(request.url)) ?? [];
       throw healthTimeout({ result, lines });
     },
   };
+}
+
+async function instanceLogLines(projectDir: string, url: string): Promise<string[]> {
+  const driver = createProcessDriver({ projectDir });
+  const base = new URL(url).origin;
+  const instance = (await driver.status()).find((candidate) => candidate.url === base);
+  return instance ? driver.logs(instance.id, { lines: FAILURE_LOG_LINES }) : [];
 }
 
 /** `HEALTH_TIMEOUT` for an instance that did not become healthy, with its last log lines. */

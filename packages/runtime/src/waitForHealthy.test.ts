@@ -13,9 +13,19 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 describe('waitForHealthy', () => {
   it('is a value, not an exception, when the app never becomes healthy', async () => {
-    const result = await waitForHealthy({ url, timeoutMs: 300 });
-    expect(result).toMatchObject({ ok: false, status: 500, url: `${url}/api/health` });
-    expect(result.reason).toMatch(/timed out .*answered 500/);
+    let asked = 0;
+    const result = await waitForHealthy({
+      url,
+      giveUp: async () => (++asked < 2 ? undefined : 'enough'),
+    });
+    expect(result).toMatchObject({ ok: false, status: 500, attempts: 2, reason: 'enough' });
+    expect(result.url).toBe(`${url}/api/health`);
+  });
+
+  it('times out with the last reason', async () => {
+    const result = await waitForHealthy({ url, timeoutMs: 1 });
+    expect(result).toMatchObject({ ok: false, attempts: 1 });
+    expect(result.reason).toMatch(/^timed out after 1 ms/);
   });
 
   it('stops early when giveUp names a reason', async () => {
@@ -26,7 +36,8 @@ describe('waitForHealthy', () => {
   it('passes on the first 2xx of the health path', async () => {
     status = 204;
     await expect(waitForHealthy({ url })).resolves.toMatchObject({ ok: true, status: 204 });
-    await expect(waitForHealthy({ url, path: '/other', timeoutMs: 200 })).resolves.toMatchObject({
+    const giveUp = async () => 'enough';
+    await expect(waitForHealthy({ url, path: '/other', giveUp })).resolves.toMatchObject({
       ok: false,
       status: 404,
     });

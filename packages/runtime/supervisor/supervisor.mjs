@@ -161,6 +161,12 @@ function stop() {
   setTimeout(() => app?.kill('SIGKILL'), config.stopTimeoutMs).unref();
 }
 
+process.on('uncaughtException', (error) => {
+  note(`supervisor failed: ${error.stack ?? error.message}`);
+  app?.kill('SIGTERM');
+  writeState({ state: 'crashed' });
+  process.exit(1);
+});
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 // Detached from the terminal that started it: a closing terminal must not stop the app.

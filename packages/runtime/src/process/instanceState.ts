@@ -1,5 +1,5 @@
 import type { InstanceRecord, InstanceState, InstanceStatus } from '../instanceDriver.js';
-import { isProcessAlive } from '../internal/isProcessAlive.js';
+import { isInProcessGroup } from '../internal/isInProcessGroup.js';
 import type { SupervisorState } from './supervisorState.js';
 
 /**
@@ -11,8 +11,12 @@ export function instanceState(
   supervisor: SupervisorState | undefined,
 ): InstanceState {
   if (record.stoppedAt !== undefined) return 'stopped';
-  const supervisorAlive = record.pid !== undefined && isProcessAlive(record.pid);
-  const appAlive = supervisor?.appPid !== undefined && isProcessAlive(supervisor.appPid);
+  const group = record.pid;
+  const supervisorAlive = group !== undefined && isInProcessGroup(group, group);
+  const appAlive =
+    group !== undefined &&
+    supervisor?.appPid !== undefined &&
+    isInProcessGroup(supervisor.appPid, group);
   if (supervisor === undefined) return supervisorAlive ? 'starting' : 'down';
   if (supervisor.state === 'crashed' || supervisor.state === 'stopped') return supervisor.state;
   if (!supervisorAlive) return appAlive && supervisor.state === 'running' ? 'running' : 'down';

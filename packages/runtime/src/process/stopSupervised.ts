@@ -1,26 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isInProcessGroup } from '../internal/isInProcessGroup.js';
 import { isProcessAlive } from '../internal/isProcessAlive.js';
 import { STOP_TIMEOUT_MS } from './startSupervised.js';
 
 /**
  * Stops a supervised instance: SIGTERM to the supervisor (which stops the app and then
- * itself); when it is gone but the app survives, or it does not finish in time, SIGKILL
- * to the supervisor's process group, which holds the app and whatever the app spawned.
+ * itself), or to the app when the supervisor is gone; what is still alive after the grace
+ * period gets SIGKILL through the supervisor's process group, which holds the app and
+ * whatever the app spawned. Pids no longer in that group (reused) are left alone.
  */
 export async function stopSupervised(supervisorPid?: number, appPid?: number): Promise<void> {
-  const alive = (pid: number | undefined) => pid !== undefined && isProcessAlive(pid);
+  if (supervisorPid === undefined) return;
+  const alive = (pid: number | undefined) =>
+    pid !== undefined && isInProcessGroup(pid, supervisorPid);
   if (alive(supervisorPid)) {
-    signal(supervisorPid as number, 'SIGTERM');
-    await waitForExit(supervisorPid as number, STOP_TIMEOUT_MS + 2_000);
+    signal(supervisorPid, 'SIGTERM');
+    await waitForExit(supervisorPid, STOP_TIMEOUT_MS + 2_000);
   } else if (alive(appPid)) {
     signal(appPid as number, 'SIGTERM');
     await waitForExit(appPid as number, STOP_TIMEOUT_MS);
   }
   for (const pid of [supervisorPid, appPid]) {
     if (!alive(pid)) continue;
-    // The group first (the supervisor leads it); the pid alone when it has left the group.
-    if (supervisorPid !== undefined) signal(-supervisorPid, 'SIGKILL');
-    signal(pid as number, 'SIGKILL');
+    // The whole group: the supervisor, the app and whatever the app spawned.
+    signal(-supervisorPid, 'SIGKILL');
     await waitForExit(pid as number, 2_000);
   }
 }

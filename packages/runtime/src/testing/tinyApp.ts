@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
  * A tiny real HTTP app as a folder artifact: `GET /` answers `version`, `/api/health`
- * answers `healthStatus`, and at start it prints `SECRET_TOKEN` (to prove redaction).
+ * answers `healthStatus`, anything else 404; and at start it prints `SECRET_TOKEN` (to prove redaction).
  */
 export function writeTinyApp(options: {
   version: string;
@@ -21,7 +21,8 @@ ${options.crash ? `console.error(${JSON.stringify(options.crash)}); process.exit
 const port = Number(process.env.PORT);
 createServer((request, response) => {
   const health = request.url === '/api/health';
-  response.writeHead(health ? ${options.healthStatus ?? 200} : 200, { 'content-type': 'text/plain' });
+  const known = health || request.url === '/';
+  response.writeHead(health ? ${options.healthStatus ?? 200} : known ? 200 : 404, { 'content-type': 'text/plain' });
   response.end(health ? 'health' : ${JSON.stringify(options.version)});
 }).listen(port, () => {
   console.log('version ${options.version} listening on ' + port + ' token=' + process.env.SECRET_TOKEN);
