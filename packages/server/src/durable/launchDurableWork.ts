@@ -4,6 +4,7 @@ import type { SlipwayDatabase } from '@slipway/db';
 import { createMailTransport } from '../email/mailTransport.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../email/retryPolicy.js';
 import { runsWorkers, type ServerRole } from '../serverRole.js';
+import { withAdvisoryLock } from '../withAdvisoryLock.js';
 import { dbosLogger, type DurableLogger } from './dbosLogger.js';
 import { setDurableContext } from './durableContext.js';
 import { DURABLE_QUEUES } from './durableQueues.js';
@@ -84,9 +85,13 @@ export async function launchDurableWork(options: LaunchDurableWorkOptions): Prom
     logger: dbosLogger(options.logger),
   });
   try {
-    await DBOS.launch();
-    for (const { name, ...limits } of DURABLE_QUEUES) await DBOS.registerQueue(name, limits);
-    await DBOS.applySchedules(MAINTENANCE_SCHEDULES);
+    // DBOS migrates its system tables at launch, and two processes doing so at once on a
+    // fresh database deadlock ("deadlock detected"): launches on one database take turns.
+    await withAdvisoryLock(options.database.pool, 'slipway:dbos-launch', async () => {
+      await DBOS.launch();
+      for (const { name, ...limits } of DURABLE_QUEUES) await DBOS.registerQueue(name, limits);
+      await DBOS.applySchedules(MAINTENANCE_SCHEDULES);
+    });
   } catch (error) {
     await DBOS.shutdown().catch(() => undefined);
     setDurableContext(undefined);
