@@ -1,4 +1,11 @@
-import type { LoginInput, MeResponse, SessionResponse, SignupInput, UserListResponse } from "@{{ project.name }}/shared-types";
+import type {
+  LoginInput,
+  MeResponse,
+  SessionResponse,
+  SignupInput,
+  UserListResponse,
+  UserResponse,
+} from "@{{ project.name }}/shared-types";
 import type { HttpClient } from "../httpClient.js";
 
 /** Endpoints of the access module (`/api/access`). Login and signup keep the token in the client's store. */
@@ -8,6 +15,8 @@ export interface AccessApi {
   logout(): Promise<void>;
   me(): Promise<MeResponse>;
   listUsers(): Promise<UserListResponse>;
+  /** Admins only: replaces the user's roles. */
+  setRoles(userId: string, roles: string[]): Promise<UserResponse>;
 }
 
 export function createAccessApi(http: HttpClient): AccessApi {
@@ -27,5 +36,7 @@ export function createAccessApi(http: HttpClient): AccessApi {
     },
     me: () => http.request<MeResponse>("GET", "/api/access/me"),
     listUsers: () => http.request<UserListResponse>("GET", "/api/access/users"),
+    setRoles: (userId, roles) =>
+      http.request<UserResponse>("PUT", `/api/access/users/${encodeURIComponent(userId)}/roles`, { roles }),
   };
 }

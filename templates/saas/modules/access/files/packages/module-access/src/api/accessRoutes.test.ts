@@ -60,6 +60,25 @@ describe("access routes", () => {
     expect((await get("/me", token)).status).toBe(401);
   });
 
+  it("lets an admin change roles, but not remove their own admin role", async () => {
+    const admin = (await (await post("/login", { email: "admin@example.com", password: "admin-password-change-me" })).json()) as SessionResponse;
+    const member = (await (await post("/login", { email: "ada@example.com", password: "correct horse" })).json()) as SessionResponse;
+    const put = (path: string, body: unknown, token: string) =>
+      app.request(path, {
+        method: "PUT",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+
+    expect((await put(`/users/${admin.user.id}/roles`, { roles: ["member"] }, member.token)).status).toBe(403);
+    expect((await put(`/users/${admin.user.id}/roles`, { roles: ["member"] }, admin.token)).status).toBe(400);
+    expect((await put(`/users/${member.user.id}/roles`, { roles: ["owner"] }, admin.token)).status).toBe(400);
+
+    const promoted = await put(`/users/${member.user.id}/roles`, { roles: ["admin", "member"] }, admin.token);
+    expect(((await promoted.json()) as { user: { roles: string[] } }).user.roles).toEqual(["admin", "member"]);
+    expect((await get("/users", member.token)).status).toBe(200);
+  });
+
   it("stores session tokens only as hashes", async () => {
     const login = await post("/login", { email: "ada@example.com", password: "correct horse" });
     const { token } = (await login.json()) as SessionResponse;

@@ -1,17 +1,18 @@
 import type { Db } from "@{{ project.name }}/db";
-import type { MeResponse, SessionResponse, UserListResponse } from "@{{ project.name }}/shared-types";
+import type { MeResponse, SessionResponse, UserListResponse, UserResponse } from "@{{ project.name }}/shared-types";
 import { Hono } from "hono";
 import { fail } from "./fail.js";
 import { hashPassword, verifyPassword } from "./passwords.js";
 import { requireRole, requireUser, type AccessVariables } from "./requireUser.js";
 import { createSession, deleteSession } from "./sessions.js";
-import { createUser, findUserByEmail, listUsers } from "./users.js";
+import { createUser, findUserByEmail, listRoleNames, listUsers, setUserRoles } from "./users.js";
 
 export interface AccessDeps {
   db: Db;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIN_PASSWORD = 8;
 
 interface Credentials {
@@ -34,7 +35,8 @@ function signupAllowed(): boolean {
 
 /**
  * Routes of the access module, mounted at `/api/access`:
- * `POST /signup`, `POST /login`, `POST /logout`, `GET /me`, `GET /users` (admins).
+ * `POST /signup`, `POST /login`, `POST /logout`, `GET /me`, and for admins `GET /users`
+ * and `PUT /users/:id/roles`.
  */
 export function accessRoutes({ db }: AccessDeps) {
   const app = new Hono<{ Variables: AccessVariables }>();
@@ -77,6 +79,24 @@ export function accessRoutes({ db }: AccessDeps) {
   app.get("/me", signedIn, (c) => c.json<MeResponse>({ user: c.var.user }));
 
   app.get("/users", signedIn, requireRole("admin"), async (c) => c.json<UserListResponse>({ users: await listUsers(db) }));
+
+  app.put("/users/:id/roles", signedIn, requireRole("admin"), async (c) => {
+    const id = c.req.param("id");
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const roles = (body as { roles?: unknown } | undefined)?.roles;
+    if (!Array.isArray(roles) || !roles.every((role) => typeof role === "string")) {
+      return fail(c, 400, "invalid_input", "roles must be an array of role names");
+    }
+    const known = await listRoleNames(db);
+    const unknown = roles.filter((role) => !known.includes(role));
+    if (unknown.length > 0) return fail(c, 400, "unknown_role", `Unknown role(s): ${unknown.join(", ")}`);
+    // An admin cannot lock themselves out; another admin has to do it.
+    if (id === c.var.user.id && !roles.includes("admin")) {
+      return fail(c, 400, "last_admin_guard", "You cannot remove your own admin role");
+    }
+    const user = UUID.test(id) ? await setUserRoles(db, id, roles) : undefined;
+    return user ? c.json<UserResponse>({ user }) : fail(c, 404, "not_found", "No such user");
+  });
 
   return app;
 }

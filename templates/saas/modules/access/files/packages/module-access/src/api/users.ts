@@ -61,3 +61,24 @@ export async function createUser(
     return findUserById(tx, id);
   });
 }
+
+/**
+ * Replaces the roles of a user; undefined when the user does not exist.
+ * Unknown role names are refused by the foreign key, so callers check them first.
+ */
+export async function setUserRoles(db: Db, id: string, roles: readonly string[]): Promise<AccessUser | undefined> {
+  return db.transaction(async (tx) => {
+    const exists = await tx.query("SELECT 1 FROM access_users WHERE id = $1", [id]);
+    if (exists.rows.length === 0) return undefined;
+    await tx.query("DELETE FROM access_user_roles WHERE user_id = $1", [id]);
+    for (const role of new Set(roles)) {
+      await tx.query("INSERT INTO access_user_roles (user_id, role) VALUES ($1, $2) ON CONFLICT DO NOTHING", [id, role]);
+    }
+    return findUserById(tx, id);
+  });
+}
+
+export async function listRoleNames(db: Db): Promise<string[]> {
+  const result = await db.query<{ name: string }>("SELECT name FROM access_roles ORDER BY name");
+  return result.rows.map((row) => row.name);
+}

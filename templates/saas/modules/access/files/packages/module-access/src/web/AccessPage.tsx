@@ -31,7 +31,11 @@ function SignInForm(props: { onSubmit: (mode: "login" | "signup", email: string,
   );
 }
 
-function UserTable({ users }: { users: AccessUser[] }) {
+function toggled(roles: string[], role: string): string[] {
+  return roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role];
+}
+
+function UserTable(props: { users: AccessUser[]; me: AccessUser; onSetRoles: (user: AccessUser, roles: string[]) => void }) {
   return (
     <table>
       <thead>
@@ -40,15 +44,25 @@ function UserTable({ users }: { users: AccessUser[] }) {
           <th>Name</th>
           <th>Roles</th>
           <th>Since</th>
+          <th />
         </tr>
       </thead>
       <tbody>
-        {users.map((user) => (
+        {props.users.map((user) => (
           <tr key={user.id}>
             <td>{user.email}</td>
             <td>{user.displayName}</td>
             <td>{user.roles.join(", ")}</td>
             <td>{new Date(user.createdAt).toLocaleDateString()}</td>
+            <td>
+              <button
+                type="button"
+                disabled={user.id === props.me.id}
+                onClick={() => props.onSetRoles(user, toggled(user.roles, "admin"))}
+              >
+                {user.roles.includes("admin") ? "Remove admin" : "Make admin"}
+              </button>
+            </td>
           </tr>
         ))}
       </tbody>
@@ -105,7 +119,14 @@ export function AccessPage({ http }: PageProps) {
           {users.length > 0 && (
             <>
               <h2>Users</h2>
-              <UserTable users={users} />
+              <UserTable
+                users={users}
+                me={user}
+                onSetRoles={(target, roles) => {
+                  setError(null);
+                  api.setRoles(target.id, roles).then(load, (e: unknown) => setError(errorText(e)));
+                }}
+              />
             </>
           )}
         </>

@@ -32,3 +32,11 @@ export interface MeResponse {
 export interface UserListResponse {
   users: AccessUser[];
 }
+
+export interface UserResponse {
+  user: AccessUser;
+}
+
+export interface SetRolesInput {
+  roles: string[];
+}
