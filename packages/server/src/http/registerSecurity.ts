@@ -15,7 +15,15 @@ export interface SecuritySettings {
  * from an origin not listed gets no CORS headers and the browser blocks it.
  */
 export async function registerSecurity(app: SlipwayApp, settings: SecuritySettings): Promise<void> {
-  await app.register(helmet, { global: true });
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: {
+      // Slipway is often reached over plain HTTP on a LAN or behind a TLS proxy that sets
+      // its own policy; upgrading every subresource to https would break the docs page
+      // and the portal there.
+      directives: { upgradeInsecureRequests: null },
+    },
+  });
   await app.register(cors, {
     origin: settings.dev ? '*' : [...settings.corsOrigins],
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
