@@ -10,6 +10,9 @@ export const parametersSchema = z
   })
   .describe('JSON Schema (draft 2020-12) of an answers object');
 
+/** The parameters of a template or module that declares none. */
+const NO_PARAMETERS = { type: 'object' as const, properties: {}, required: [] };
+
 export const envVarSchema = z.strictObject({
   name: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'use UPPER_SNAKE_CASE'),
   description: z.string().min(1),
@@ -32,7 +35,7 @@ export const templateManifestSchema = z
     version: semverSchema,
     description: z.string().min(1),
     engine: z.string().default('*').describe('semver range of Slipway versions that can render it'),
-    parameters: parametersSchema.default({ type: 'object', properties: {}, required: [] }),
+    parameters: parametersSchema.default(NO_PARAMETERS),
     modules: z.strictObject({ default: z.array(slugSchema).default([]) }).default({ default: [] }),
     env: z.array(envVarSchema).default([]),
     binary: z.array(z.string()).default([]).describe('Globs of files copied verbatim'),
@@ -75,7 +78,7 @@ export const moduleManifestSchema = z
     description: z.string().min(1),
     requires: z.array(slugSchema).default([]),
     conflicts: z.array(slugSchema).default([]),
-    parameters: parametersSchema.default({ type: 'object', properties: {}, required: [] }),
+    parameters: parametersSchema.default(NO_PARAMETERS),
     contributes: z
       .strictObject({
         packages: z
