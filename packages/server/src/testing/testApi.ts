@@ -5,6 +5,7 @@ import { buildServer, type BuiltServer } from '../buildServer.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
 import { registerApi, type ApiDependencies } from '../routes/registerApi.js';
 import { createSecretsService, secretKeyFrom } from '../secrets/index.js';
+import { listDevMailbox } from '../email/index.js';
 import { captureLog } from './captureLog.js';
 
 export interface TestApi {
@@ -42,6 +43,7 @@ export async function startTestApi(overrides: Partial<ApiDependencies> = {}): Pr
         mailer: linkRecorder(links),
         baseUrl: 'http://slipway.test',
         secrets: createSecretsService({ database, key: secretKeyFrom(randomBytes(32)) }),
+        devMailbox: { list: (query) => listDevMailbox(database.db, query) },
         rateLimits: {
           login: { max: 1000, timeWindow: '1 minute' },
           signup: { max: 1000, timeWindow: '1 minute' },
