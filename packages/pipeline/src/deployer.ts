@@ -1,5 +1,3 @@
-import type { StepOutcome } from './stepDefinition.js';
-
 /** The package step's artifact: a content-addressed tarball. */
 export interface Artifact {
   /** Absolute path of the tarball. */
@@ -40,15 +38,15 @@ export interface DeployedInstance {
  */
 export interface Deployer {
   deploy(request: DeployRequest): Promise<DeployedInstance>;
-  /** The project's instances, for `slipway status`. */
-  list?(projectDir: string): Promise<readonly InstanceStatus[]>;
-}
-
-export interface InstanceStatus extends DeployedInstance {
-  status: 'starting' | 'running' | 'unhealthy' | 'stopped' | 'crashed';
+  /**
+   * The instance serving the project now, if any. With it, `deploy` is a cache hit while
+   * the same artifact still runs at the same URL; without it, `deploy` runs every time.
+   */
+  serving?(projectDir: string): Promise<{ url: string; digest?: string } | undefined>;
 }
 
 export interface HealthCheckRequest {
+  /** The instance's base URL; the checker knows the health path (`/api/health`). */
   url: string;
   /** @default 30_000 */
   timeoutMs?: number;
@@ -61,5 +59,6 @@ export interface HealthCheckRequest {
  * `@slipway/runtime`.
  */
 export interface HealthChecker {
-  check(request: HealthCheckRequest): Promise<StepOutcome>;
+  /** Resolves with details for the report (attempts, status, …) once healthy. */
+  check(request: HealthCheckRequest): Promise<object>;
 }

@@ -171,7 +171,7 @@ class Execution {
     if (!definition) return;
     const record = this.state.steps[planned.name];
     const before = this.fingerprint(definition);
-    if (this.isHit(definition, record, before.key)) {
+    if (await this.isHit(definition, record, before.key)) {
       this.state.steps[planned.name] = { ...record, status: 'cached', reason: 'inputs unchanged' };
       this.cached.push(planned.name);
       this.emit({ type: 'step:cached', runId: this.runId, step: planned.name });
@@ -242,11 +242,24 @@ class Execution {
     }
   }
 
-  private isHit(definition: StepDefinition, record: StepRecord | undefined, key: string): boolean {
+  private async isHit(
+    definition: StepDefinition,
+    record: StepRecord | undefined,
+    key: string,
+  ): Promise<boolean> {
     if (this.plan.options.force || definition.cacheable === false) return false;
     if (!record?.cacheKey || record.cacheKey !== key) return false;
     const dir = this.plan.project.dir;
-    return (definition.outputs ?? []).every((path) => existsSync(join(dir, path)));
+    if (!(definition.outputs ?? []).every((path) => existsSync(join(dir, path)))) return false;
+    if (!definition.isCurrent) return true;
+    return definition
+      .isCurrent({
+        projectDir: dir,
+        outcome: record.outcome,
+        results: this.results,
+        steps: this.state.steps,
+      })
+      .catch(() => false);
   }
 
   private context(step: StepName, sink: LogSink): StepContext {

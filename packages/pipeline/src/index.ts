@@ -18,7 +18,6 @@ export type {
   DeployedInstance,
   HealthChecker,
   HealthCheckRequest,
-  InstanceStatus,
 } from './deployer.js';
 export type { ProjectSnapshot } from './projectSnapshot.js';
 export { loadProject, orderSteps } from './loadProject.js';

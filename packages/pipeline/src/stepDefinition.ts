@@ -66,6 +66,20 @@ export interface StepDefinition {
   readonly outputs?: readonly string[];
   /** `false` for steps that must run every time (e.g. `report`). @default true */
   readonly cacheable?: boolean;
+  /**
+   * A cache hit also needs this to hold, for what file hashes cannot see (e.g. the
+   * deployed instance still runs). Must be quick and side-effect free.
+   */
+  isCurrent?(context: CurrentContext): Promise<boolean>;
   /** Throws a SlipwayError when the step fails; resolves with data for later steps. */
   run(context: StepContext): Promise<StepOutcome | void>;
+}
+
+/** What `StepDefinition.isCurrent` sees. */
+export interface CurrentContext {
+  readonly projectDir: string;
+  /** What the step handed on when it last succeeded. */
+  readonly outcome: StepOutcome | undefined;
+  readonly results: ReadonlyMap<StepName, StepOutcome>;
+  readonly steps: Readonly<Partial<Record<StepName, StepRecord>>>;
 }

@@ -7,7 +7,19 @@ describe('slipway --help', () => {
   it('lists every command', async () => {
     const { stdout, code } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const command of ['create', 'templates', 'validate', 'init-config', 'pnpm', 'serve']) {
+    for (const command of [
+      'create',
+      'templates',
+      'validate',
+      'init-config',
+      'up',
+      'status',
+      'logs',
+      'stats',
+      'doctor',
+      'pnpm',
+      'serve',
+    ]) {
       expect(stdout).toContain(`  ${command}`);
     }
   });

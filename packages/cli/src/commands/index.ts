@@ -2,12 +2,15 @@ import type { Command } from 'commander';
 import { registerCleanupCommand } from './cleanup.js';
 import { registerCreateCommand } from './create.js';
 import { registerDevCommand } from './dev.js';
+import { registerDoctorCommand } from './doctor.js';
+import { registerLifecycleInfoCommands } from './lifecycleInfo.js';
 import { registerInitConfigCommand } from './initConfig.js';
 import { registerPnpmCommand } from './pnpm.js';
 import { registerSecretsCommand } from './secrets.js';
 import { registerServeCommand } from './serve.js';
 import { registerStopCommand } from './stop.js';
 import { registerTemplatesCommand } from './templates.js';
+import { registerUpCommand } from './up.js';
 import { registerValidateCommand } from './validate.js';
 
 /**
@@ -19,6 +22,9 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerTemplatesCommand,
   registerValidateCommand,
   registerInitConfigCommand,
+  registerUpCommand,
+  registerLifecycleInfoCommands,
+  registerDoctorCommand,
   registerDevCommand,
   registerStopCommand,
   registerCleanupCommand,

@@ -170,7 +170,6 @@ export function createStepCatalog(options: CatalogOptions): StepDefinition[] {
     if (options.healthChecker)
       steps.push(healthStep(options.healthChecker, options.healthTimeoutMs ?? 60_000));
   }
-  const report = reportStep(steps.map((step) => step.name));
-  steps.push(options.deployer ? { ...report, cacheable: false } : report);
+  steps.push(reportStep(steps.map((step) => step.name)));
   return steps;
 }

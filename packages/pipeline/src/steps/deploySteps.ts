@@ -4,9 +4,9 @@ import type { StepDefinition } from '../stepDefinition.js';
 import type { StepName } from '../stepNames.js';
 
 /**
- * `deploy` through the injected runtime driver. Not cacheable: whether the instance still
- * runs is the runtime's to know, and its health-gated switch makes a redeploy of the same
- * artifact safe.
+ * `deploy` through the injected runtime driver. A cache hit needs the same artifact still
+ * serving at the recorded URL (`Deployer.serving`); the runtime's health-gated switch makes
+ * a redeploy of the same artifact safe.
  */
 export function deployStep(deployer: Deployer, dependsOn: readonly StepName[]): StepDefinition {
   return {
@@ -14,7 +14,12 @@ export function deployStep(deployer: Deployer, dependsOn: readonly StepName[]): 
     description: 'start the artifact as an instance (health-gated switch)',
     dependsOn,
     inputs: {},
-    cacheable: false,
+    cacheable: deployer.serving !== undefined,
+    async isCurrent({ projectDir, outcome, results }) {
+      const artifact = results.get('package')?.artifact as Artifact | undefined;
+      const now = await deployer.serving?.(projectDir);
+      return now !== undefined && now.url === outcome?.url && now.digest === artifact?.digest;
+    },
     async run(context) {
       const artifact = context.results.get('package')?.artifact as Artifact | undefined;
       if (!artifact) {
@@ -38,14 +43,17 @@ export function deployStep(deployer: Deployer, dependsOn: readonly StepName[]): 
   };
 }
 
-/** `health`: polls the deployed instance's `/api/health` through the injected checker. */
+/**
+ * `health`: polls the deployed instance's `/api/health` through the injected checker. A
+ * hit only when `deploy` was one too: a fresh deploy is always checked.
+ */
 export function healthStep(checker: HealthChecker, timeoutMs: number): StepDefinition {
   return {
     name: 'health',
     description: 'poll /api/health until it answers',
     dependsOn: ['deploy'],
     inputs: {},
-    cacheable: false,
+    isCurrent: async ({ steps }) => steps.deploy?.status === 'cached',
     async run(context) {
       const url = context.results.get('deploy')?.url;
       if (typeof url !== 'string') {
@@ -55,10 +63,9 @@ export function healthStep(checker: HealthChecker, timeoutMs: number): StepDefin
           message: 'health needs the URL of a deployed instance, and deploy gave none',
         });
       }
-      const healthUrl = new URL('/api/health', url).href;
-      const outcome = await checker.check({ url: healthUrl, timeoutMs, signal: context.signal });
-      context.log(`${healthUrl} is healthy`);
-      return { url, ...outcome };
+      const outcome = await checker.check({ url, timeoutMs, signal: context.signal });
+      context.log(`${url} is healthy`);
+      return { ...outcome, url };
     },
   };
 }

@@ -8,6 +8,7 @@ import { bundledPnpm } from '../bundledPnpm.js';
 import { classifyFailure } from '../errors/classifyFailure.js';
 import type { Artifact } from '../deployer.js';
 import type { StepContext, StepDefinition, StepInputs } from '../stepDefinition.js';
+import { pruneEscapingLinks } from './pruneEscapingLinks.js';
 import type { WorkspacePackage } from './readWorkspace.js';
 
 /** Where artifacts are kept, relative to the project. */
@@ -42,6 +43,8 @@ export function packageStep(options: PackageStepOptions): StepDefinition {
       await mkdir(staging, { recursive: true });
       try {
         await deployApi(context, options, join(staging, options.api.dir));
+        for (const link of pruneEscapingLinks(staging))
+          context.log(`dropped link leaving the artifact: ${link}`);
         for (const extra of ['apps/web/dist', 'db']) {
           const from = join(context.projectDir, extra);
           if (existsSync(from)) await cp(from, join(staging, extra), { recursive: true });
@@ -50,7 +53,9 @@ export function packageStep(options: PackageStepOptions): StepDefinition {
           schemaVersion: 1,
           project: await projectName(context.projectDir),
           api: options.api.name,
-          start: `node ${options.api.dir}/dist/server.js`,
+          // The runtime's process driver reads `start` and `healthPath` from this file.
+          start: ['node', `${options.api.dir}/dist/server.js`],
+          healthPath: '/api/health',
           runId: context.runId,
           createdAt: new Date().toISOString(),
         };

@@ -32,6 +32,9 @@ export function reportStep(dependsOn: readonly StepName[]): StepDefinition {
     description: 'report.json: URLs, durations, cache hits, artifact, next steps',
     dependsOn,
     inputs: {},
+    // Keys cannot see a redeploy to a new URL; a report is stale once anything ran.
+    isCurrent: async ({ steps }) =>
+      dependsOn.every((name) => ['cached', 'skipped', undefined].includes(steps[name]?.status)),
     async run(context) {
       const urls = [...context.results.values()]
         .map((outcome) => outcome.url)

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pc from 'picocolors';
+import { defaultStoreDir, runDoctor } from '@slipway/pipeline';
+import type { CheckStatus } from '@slipway/pipeline';
+import { STAMP_PATH, readProjectStamp } from '@slipway/templates';
+import type { DoctorFlags } from '../commands/doctor.js';
+
+const MARK: Record<CheckStatus, string> = {
+  pass: pc.green('✔ pass'),
+  warn: pc.yellow('! warn'),
+  fail: pc.red('✖ fail'),
+};
+
+/** `slipway doctor [dir]`: prints every check; the exit code is 0, 1 (warnings) or 2 (failures). */
+export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise<void> {
+  const projectDir = resolve(dir);
+  const inProject = existsSync(join(projectDir, STAMP_PATH));
+  const port = flags.port ? Number(flags.port) : inProject ? projectPort(projectDir) : undefined;
+  const report = await runDoctor({
+    ...(inProject ? { projectDir } : {}),
+    storeDir: defaultStoreDir(),
+    ...(port ? { port } : {}),
+    targets: flags.target?.split(',').map((target) => target.trim()) ?? [],
+    fix: flags.fix ?? false,
+  });
+  process.exitCode = report.exitCode;
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify({ ok: report.exitCode === 0, ...report }, null, 2)}\n`);
+    return;
+  }
+  const width = Math.max(...report.checks.map((check) => check.name.length));
+  for (const check of report.checks) {
+    const fixed = check.fixed ? pc.green(' (fixed)') : '';
+    console.log(`${MARK[check.status]}  ${check.name.padEnd(width)}  ${check.detail}${fixed}`);
+    if (check.status !== 'pass' && check.fix)
+      console.log(`        ${' '.repeat(width)}  → ${check.fix}`);
+  }
+  const verdict = ['all checks passed', 'passed with warnings', 'failed'][report.exitCode];
+  console.log(`\n${pc.bold('doctor')}: ${verdict}`);
+}
+
+function projectPort(projectDir: string): number | undefined {
+  try {
+    const port = Number(readProjectStamp(projectDir).answers.port);
+    return Number.isInteger(port) && port > 0 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
