@@ -28,7 +28,11 @@ describe('the health-gated deployer', { timeout: 120_000 }, () => {
     expect(await fetchText(first.url)).toBe('v1');
     expect(lines.at(-1)).toContain('healthy');
 
-    const second = await deployer.deploy({ projectDir: project, artifact: { path: v2 }, env: {} });
+    const second = await deployer.deploy({
+      projectDir: project,
+      artifact: { path: v2, digest: 'sha256:v2' },
+      env: {},
+    });
     expect(second.replaced).toEqual([first.id]);
     expect(await fetchText(second.url)).toBe('v2');
     expect(await eventually(async () => ((await fetchText(first.url)) ? undefined : true))).toBe(
@@ -36,6 +40,7 @@ describe('the health-gated deployer', { timeout: 120_000 }, () => {
     );
     const instances = await deployer.list(project);
     expect(instances).toEqual([expect.objectContaining({ id: second.id, role: 'active' })]);
+    expect(await deployer.serving(project)).toEqual({ url: second.url, digest: 'sha256:v2' });
   });
 
   it('keeps the old version serving when the new one fails health, with its log lines', async () => {

@@ -40,6 +40,11 @@ export interface DeployedInstance {
  */
 export interface Deployer {
   deploy(request: DeployRequest): Promise<DeployedInstance>;
+  /**
+   * The instance serving the project now (active and running), if any, with the digest
+   * of its artifact: the pipeline's `deploy` step is a cache hit while it is unchanged.
+   */
+  serving(projectDir: string): Promise<{ url: string; digest?: string } | undefined>;
   /** The project's instances with their live state, for `slipway status`. */
   list(projectDir: string): Promise<readonly InstanceStatus[]>;
 }
@@ -117,6 +122,11 @@ export function createDeployer(options: DeployerOptions = {}): Deployer {
         port: candidate.port,
         replaced,
       };
+    },
+    async serving(projectDir) {
+      const instances = await driverFor(projectDir).status();
+      const active = instances.find((i) => i.role === 'active' && i.state === 'running');
+      return active && { url: active.url, digest: active.artifact.digest };
     },
     list: (projectDir) => driverFor(projectDir).status(),
   };

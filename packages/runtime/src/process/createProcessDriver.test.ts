@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { Server } from 'node:net';
 import { join } from 'node:path';
@@ -91,11 +91,18 @@ describe('the process driver', { timeout: 120_000 }, () => {
     }
   });
 
-  it('unpacks a .tgz artifact', async () => {
+  it('unpacks a .tgz artifact, skipping a link that escapes the instance folder', async () => {
+    const staging = join(project, 'staging');
+    cpSync(v1, staging, { recursive: true });
+    symlinkSync('../../../../outside', join(staging, 'escape'));
     const tarball = join(project, 'app.tgz');
-    await create({ gzip: true, file: tarball, cwd: v1 }, ['server.mjs', 'slipway-artifact.json']);
+    await create({ gzip: true, file: tarball, cwd: staging }, ['.']);
     const instance = await driver.start({ artifact: tarball });
     expect(await eventually(() => fetchText(instance.url))).toBe('v1');
+    expect(existsSync(join(instance.dir, 'app', 'escape'))).toBe(false);
+    expect(readFileSync(instance.logFile, 'utf8')).toMatch(
+      /skipped from the artifact: (\.\/)?escape: /,
+    );
     await driver.remove([instance.id]);
   });
 });

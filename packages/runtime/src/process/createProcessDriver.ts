@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SlipwayError } from '@slipway/core';
 import type {
@@ -71,7 +71,8 @@ export function createProcessDriver(options: ProcessDriverOptions): InstanceDriv
       const id = newInstanceId();
       const dir = join(stateDir, 'instances', id);
       mkdirSync(dir, { recursive: true });
-      const appRoot = await unpackArtifact(resolve(request.artifact), join(dir, 'app'));
+      const unpacked = await unpackArtifact(resolve(request.artifact), join(dir, 'app'));
+      const appRoot = unpacked.root;
       const start = resolveStartCommand(appRoot, request.manifestPath);
       if (request.port !== undefined) await assertPortFree(request.port);
       const port = request.port ?? (await findFreePort());
@@ -81,6 +82,7 @@ export function createProcessDriver(options: ProcessDriverOptions): InstanceDriv
         logFile: join(dir, 'app.log'),
         stateFile: join(dir, 'supervisor.json'),
       };
+      noteSkipped(paths.logFile, unpacked.skipped);
       const pid = await startSupervised({
         paths,
         start,
@@ -130,6 +132,13 @@ export function createProcessDriver(options: ProcessDriverOptions): InstanceDriv
       return [...removed];
     },
   };
+}
+
+/** Entries the archive could not place go to the top of the instance log. */
+function noteSkipped(logFile: string, skipped: readonly string[]): void {
+  if (skipped.length === 0) return;
+  const lines = skipped.map((entry) => `[slipway] skipped from the artifact: ${entry}\n`);
+  writeFileSync(logFile, lines.join(''), { mode: 0o600 });
 }
 
 function buildEnv(

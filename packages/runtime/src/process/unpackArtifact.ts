@@ -10,9 +10,16 @@ export const ARTIFACT_MANIFEST = 'slipway-artifact.json';
  * Copies a folder artifact, or extracts a `.tgz` / `.tar.gz` one, into `target`, and
  * returns the app root: `target` itself, or its only folder when the archive wraps
  * everything in one (as `npm pack` does with `package/`). Extraction keeps entries inside
- * `target` (no absolute paths, no `..`).
+ * `target` (absolute paths made relative; `..` and links that escape are skipped).
  */
-export async function unpackArtifact(artifact: string, target: string): Promise<string> {
+export interface UnpackedArtifact {
+  /** The app root. */
+  root: string;
+  /** Archive entries left out, with the reason (e.g. a link escaping the folder). */
+  skipped: string[];
+}
+
+export async function unpackArtifact(artifact: string, target: string): Promise<UnpackedArtifact> {
   if (!existsSync(artifact)) {
     throw new SlipwayError({
       code: 'NOT_FOUND',
@@ -24,7 +31,7 @@ export async function unpackArtifact(artifact: string, target: string): Promise<
   mkdirSync(target, { recursive: true });
   if (statSync(artifact).isDirectory()) {
     cpSync(artifact, target, { recursive: true, verbatimSymlinks: true });
-    return target;
+    return { root: target, skipped: [] };
   }
   if (!/\.(tgz|tar\.gz)$/.test(artifact)) {
     throw new SlipwayError({
@@ -33,8 +40,18 @@ export async function unpackArtifact(artifact: string, target: string): Promise<
       message: `The artifact ${artifact} is neither a folder nor a .tgz / .tar.gz archive.`,
     });
   }
+  const skipped: string[] = [];
   try {
-    await extract({ file: artifact, cwd: target, strict: true });
+    // Not strict: an entry that would land outside `target` (such as the link to its source
+    // project that `pnpm deploy --legacy` leaves in node_modules/.pnpm) is skipped, not fatal.
+    await extract({
+      file: artifact,
+      cwd: target,
+      onwarn: (code, message, data) => {
+        const { entry, path } = data as { entry?: { path?: string }; path?: string };
+        skipped.push(`${entry?.path ?? path ?? code}: ${message}`);
+      },
+    });
   } catch (cause) {
     throw new SlipwayError({
       code: 'INPUT_INVALID',
@@ -46,5 +63,5 @@ export async function unpackArtifact(artifact: string, target: string): Promise<
   }
   const entries = readdirSync(target);
   const only = entries.length === 1 ? join(target, entries[0] as string) : undefined;
-  return only !== undefined && statSync(only).isDirectory() ? only : target;
+  return { root: only !== undefined && statSync(only).isDirectory() ? only : target, skipped };
 }
