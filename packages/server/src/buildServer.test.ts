@@ -2,7 +2,8 @@ import { Writable } from 'node:stream';
 import { SlipwayError } from '@slipway/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildServer, type BuiltServer } from './buildServer.js';
+import type { SlipwayApp } from './http/slipwayApp.js';
+import { buildServer } from './buildServer.js';
 
 function captureLog(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
@@ -17,10 +18,10 @@ function captureLog(): { stream: Writable; text: () => string } {
 
 describe('buildServer (no database)', () => {
   const log = captureLog();
-  let server: BuiltServer;
+  let app: SlipwayApp;
 
   beforeAll(async () => {
-    server = await buildServer({
+    app = await buildServer({
       bodyLimit: 1024,
       log: { stream: log.stream },
       corsOrigins: ['https://portal.example'],
@@ -39,10 +40,10 @@ describe('buildServer (no database)', () => {
       },
     });
   });
-  afterAll(() => server.app.close());
+  afterAll(() => app.close());
 
   it('answers health with the database disabled', async () => {
-    const res = await server.app.inject('/api/health');
+    const res = await app.inject('/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       status: 'ok',
@@ -54,35 +55,35 @@ describe('buildServer (no database)', () => {
   });
 
   it('maps SlipwayError, validation, unknown route, bad JSON and bugs to the stable body', async () => {
-    const forbidden = await server.app.inject('/api/boom');
+    const forbidden = await app.inject('/api/boom');
     expect(forbidden.statusCode).toBe(403);
     expect(Object.keys(forbidden.json().error).sort()).toEqual(
       ['code', 'component', 'docs', 'message', 'recovery', 'severity'].sort(),
     );
-    const invalid = await server.app.inject({
+    const invalid = await app.inject({
       method: 'POST',
       url: '/api/echo',
       payload: { name: '' },
     });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.code).toBe('INPUT_INVALID');
-    const missing = await server.app.inject('/api/nope');
+    const missing = await app.inject('/api/nope');
     expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'NOT_FOUND']);
-    const badJson = await server.app.inject({
+    const badJson = await app.inject({
       method: 'POST',
       url: '/api/echo',
       headers: { 'content-type': 'application/json' },
       payload: '{"name":',
     });
     expect([badJson.statusCode, badJson.json().error.code]).toEqual([400, 'JSON_SYNTAX']);
-    const bug = await server.app.inject('/api/bug');
+    const bug = await app.inject('/api/bug');
     expect(bug.statusCode).toBe(500);
     expect(bug.json().error.code).toBe('INTERNAL');
     expect(bug.body).not.toContain('internals');
   });
 
   it('answers 413 PAYLOAD_TOO_LARGE past the body limit', async () => {
-    const res = await server.app.inject({
+    const res = await app.inject({
       method: 'POST',
       url: '/api/echo',
       payload: { name: 'x', password: 'p'.repeat(4096) },
@@ -91,12 +92,12 @@ describe('buildServer (no database)', () => {
   });
 
   it('allows only listed CORS origins outside dev mode', async () => {
-    const listed = await server.app.inject({
+    const listed = await app.inject({
       url: '/api/health',
       headers: { origin: 'https://portal.example' },
     });
     expect(listed.headers['access-control-allow-origin']).toBe('https://portal.example');
-    const other = await server.app.inject({
+    const other = await app.inject({
       url: '/api/health',
       headers: { origin: 'https://evil.example' },
     });
@@ -104,15 +105,15 @@ describe('buildServer (no database)', () => {
   });
 
   it('serves OpenAPI JSON generated from the zod schemas, the docs page and metrics', async () => {
-    const spec = (await server.app.inject('/api/openapi.json')).json();
+    const spec = (await app.inject('/api/openapi.json')).json();
     expect(spec.openapi).toMatch(/^3\./);
     expect(
       spec.paths['/api/echo'].post.requestBody.content['application/json'].schema.properties,
     ).toHaveProperty('name');
-    const docs = await server.app.inject('/api/docs/');
+    const docs = await app.inject('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');
-    const metrics = await server.app.inject('/metrics');
+    const metrics = await app.inject('/metrics');
     expect(metrics.body).toContain(
       'slipway_http_requests_total{method="GET",route="/api/health",status="200"}',
     );
@@ -120,7 +121,7 @@ describe('buildServer (no database)', () => {
   });
 
   it('keeps passwords and authorization headers out of the log', async () => {
-    await server.app.inject({
+    await app.inject({
       method: 'POST',
       url: '/api/echo?token=link-secret-123',
       headers: { authorization: 'Bearer header-secret-456' },
@@ -136,7 +137,7 @@ describe('buildServer (no database)', () => {
 
 describe('buildServer dev mode', () => {
   it('allows any CORS origin only in dev mode', async () => {
-    const { app } = await buildServer({ dev: true, log: { level: 'silent' } });
+    const app = await buildServer({ dev: true, log: { level: 'silent' } });
     const res = await app.inject({
       url: '/api/health',
       headers: { origin: 'http://localhost:5173' },
@@ -148,7 +149,7 @@ describe('buildServer dev mode', () => {
 
 describe('buildServer roles', () => {
   it('a worker answers health and metrics but serves no API routes', async () => {
-    const { app } = await buildServer({
+    const app = await buildServer({
       role: 'worker',
       log: { level: 'silent' },
       registerApi(api) {
@@ -167,7 +168,7 @@ describe('buildServer shutdown', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     let entered!: () => void;
     const inHandler = new Promise<void>((resolve) => (entered = resolve));
-    const { app } = await buildServer({
+    const app = await buildServer({
       log: { level: 'silent' },
       registerApi(api) {
         api.get('/api/slow', async () => {

@@ -9,7 +9,7 @@ import { registerOpenApi } from './http/registerOpenApi.js';
 import { registerRequestLog } from './http/registerRequestLog.js';
 import { registerRequestMetrics } from './http/registerRequestMetrics.js';
 import { registerSecurity } from './http/registerSecurity.js';
-import { createServerMetrics, type GaugeSource, type ServerMetrics } from './http/serverMetrics.js';
+import { createServerMetrics, type GaugeSource } from './http/serverMetrics.js';
 import type { SlipwayApp } from './http/slipwayApp.js';
 import { registerHealthRoutes, type HealthSources } from './routes/healthRoutes.js';
 import { registerMetricsRoutes } from './routes/metricsRoutes.js';
@@ -43,18 +43,11 @@ export interface ApiContext {
   redactor: LogRedactor;
 }
 
-/** The built server and the per-instance parts that tests and `startServer` reach. */
-export interface BuiltServer {
-  app: SlipwayApp;
-  metrics: ServerMetrics;
-  redactor: LogRedactor;
-}
-
 /**
  * Builds the Fastify app without listening, so tests can call `app.inject()`. Every role
  * gets health, metrics and OpenAPI docs; `api` and `all` also get the API routes.
  */
-export async function buildServer(options: BuildServerOptions = {}): Promise<BuiltServer> {
+export async function buildServer(options: BuildServerOptions = {}): Promise<SlipwayApp> {
   const role = options.role ?? 'all';
   const redactor = options.redactor ?? createLogRedactor();
   const app = Fastify({
@@ -84,5 +77,5 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<Bui
   registerHealthRoutes(app, { ...options.health, role });
   registerMetricsRoutes(app, metrics);
   if (servesApi(role) && options.registerApi) await options.registerApi(app, { redactor });
-  return { app, metrics, redactor };
+  return app;
 }

@@ -2,14 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { openDatabase, type SlipwayDatabase } from '@slipway/db';
 import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildServer, type BuiltServer } from './buildServer.js';
+import { buildServer } from './buildServer.js';
+import type { SlipwayApp } from './http/slipwayApp.js';
 import { registerApi } from './routes/registerApi.js';
 import { startTcpProxy } from './testing/tcpProxy.js';
 
 let testDatabase: TestDatabase;
 let proxied: SlipwayDatabase;
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
-let server: BuiltServer;
+let app: SlipwayApp;
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
@@ -19,7 +20,7 @@ beforeAll(async () => {
   viaProxy.hostname = '127.0.0.1';
   viaProxy.port = String(proxy.port);
   proxied = await openDatabase({ url: viaProxy.toString() });
-  server = await buildServer({
+  app = await buildServer({
     log: { level: 'silent' },
     health: { pingDatabase: async () => void (await proxied.pool.query('select 1')) },
     registerApi: registerApi({
@@ -32,14 +33,13 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await server?.app.close();
+  await app?.close();
   await proxied?.close();
   await proxy?.close();
   await testDatabase?.drop();
 });
 
 it('reports Postgres down with 503s while it is unreachable, and recovers when it returns', async () => {
-  const { app } = server;
   const credentials = { email: 'outage@example.com', password: 'outage password 1' };
   await app.inject({ method: 'POST', url: '/api/auth/signup', payload: credentials });
   const { accessToken } = (

@@ -1,5 +1,5 @@
 export { buildServer } from './buildServer.js';
-export type { ApiContext, BuildServerOptions, BuiltServer } from './buildServer.js';
+export type { ApiContext, BuildServerOptions } from './buildServer.js';
 export { startServer } from './startServer.js';
 export type { RunningServer, StartServerOptions } from './startServer.js';
 export { DEFAULT_PORT, resolveServerConfig } from './resolveServerConfig.js';

@@ -70,7 +70,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           password: config.adminPassword,
         })
       : undefined;
-    const { app } = await buildServer({
+    const app = await buildServer({
       role: config.role,
       dev: config.dev,
       corsOrigins: config.corsOrigins,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import type { AuthMailer, MailRecipient } from '../auth/authMailer.js';
-import { buildServer, type BuiltServer } from '../buildServer.js';
+import { buildServer } from '../buildServer.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
 import { registerApi, type ApiDependencies } from '../routes/registerApi.js';
 import { createSecretsService, secretKeyFrom } from '../secrets/index.js';
@@ -10,7 +10,6 @@ import { captureLog } from './captureLog.js';
 
 export interface TestApi {
   app: SlipwayApp;
-  server: BuiltServer;
   database: TestDatabase;
   authKey: Uint8Array;
   /** Links the auth flows asked the mailer to send, newest last. */
@@ -33,7 +32,7 @@ export async function startTestApi(overrides: Partial<ApiDependencies> = {}): Pr
   const log = captureLog();
   const links: TestApi['links'] = [];
   const authKey = randomBytes(32);
-  const server = await buildServer({
+  const app = await buildServer({
     log: { stream: log.stream },
     health: { pingDatabase: async () => void (await database.pool.query('select 1')) },
     registerApi: (app, context) =>
@@ -53,14 +52,13 @@ export async function startTestApi(overrides: Partial<ApiDependencies> = {}): Pr
       })(app, context),
   });
   return {
-    app: server.app,
-    server,
+    app,
     database,
     authKey,
     links,
     logText: log.text,
     close: async () => {
-      await server.app.close();
+      await app.close();
       await database.drop();
     },
   };
