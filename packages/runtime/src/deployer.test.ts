@@ -22,11 +22,16 @@ describe('the health-gated deployer', { timeout: 120_000 }, () => {
     const first = await deployer.deploy({
       projectDir: project,
       artifact: { path: v1 },
-      env: {},
+      env: { SECRET_TOKEN: 'guessed-from-its-name' },
       log: (line) => lines.push(line),
     });
     expect(await fetchText(first.url)).toBe('v1');
     expect(lines.at(-1)).toContain('healthy');
+    const log = await eventually(async () => {
+      const text = (await createProcessDriver({ projectDir: project }).logs(first.id)).join('\n');
+      return text.includes('listening') ? text : undefined;
+    });
+    expect(log).toContain('token=[redacted]');
 
     const second = await deployer.deploy({
       projectDir: project,

@@ -16,7 +16,10 @@ export interface DeployRequest {
   log?(line: string): void;
   /** A port to serve on; overrides `env.PORT`. @default a free port */
   port?: number;
-  /** Names in `env` whose values are secrets, redacted from the instance log. */
+  /**
+   * Names in `env` whose values are secrets, redacted from the instance log; names that
+   * look like credentials (`*_TOKEN`, `*SECRET*`, `DATABASE_URL`, …) are redacted anyway.
+   */
   secretNames?: readonly string[];
 }
 
@@ -58,6 +61,19 @@ export interface DeployerOptions {
   secretNames?: readonly string[];
 }
 
+/**
+ * Names whose values are redacted even when nobody listed them: the pipeline hands over
+ * one merged environment, and a credential in an instance log is worse than a few
+ * redacted non-secrets.
+ */
+const SECRET_NAME_PATTERN =
+  /SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL|DATABASE_URL|_DSN$/i;
+
+function secretNamesOf(request: DeployRequest, configured: readonly string[] = []): string[] {
+  const guessed = Object.keys(request.env).filter((name) => SECRET_NAME_PATTERN.test(name));
+  return [...new Set([...configured, ...(request.secretNames ?? []), ...guessed])];
+}
+
 /** Log lines of a failed candidate carried in the error. */
 const FAILURE_LOG_LINES = 30;
 /** Restarts in a row after which a candidate is not waited for any longer. */
@@ -84,7 +100,7 @@ export function createDeployer(options: DeployerOptions = {}): Deployer {
         digest: request.artifact.digest,
         port,
         env: request.env,
-        secretNames: [...(options.secretNames ?? []), ...(request.secretNames ?? [])],
+        secretNames: secretNamesOf(request, options.secretNames),
         role: 'candidate',
       });
       log(`started ${candidate.id} at ${candidate.url}; waiting for ${candidate.healthPath}`);
