@@ -65,6 +65,18 @@ describe('the process driver', { timeout: 120_000 }, () => {
     await driver.remove([instance.id]);
   });
 
+  it('stops an app whose supervisor was killed on its own', async () => {
+    const instance = await driver.start({ artifact: v1 });
+    const appPid = await eventually(async () => (await driver.status([instance.id]))[0]?.appPid);
+    process.kill(instance.pid as number, 'SIGKILL');
+    await eventually(() => (isProcessAlive(instance.pid as number) ? undefined : true));
+    // Unsupervised but serving: it reads running until it is stopped.
+    expect((await driver.status([instance.id]))[0]).toMatchObject({ state: 'running', appPid });
+    await driver.stop([instance.id]);
+    expect(isProcessAlive(appPid)).toBe(false);
+    await driver.remove([instance.id]);
+  });
+
   it('stops an instance and its processes', async () => {
     const instance = await driver.start({ artifact: v1 });
     const appPid = await eventually(async () => (await driver.status([instance.id]))[0]?.appPid);
