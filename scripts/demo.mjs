@@ -15,10 +15,11 @@ const pnpmBin = join(
   'bin',
   'pnpm.cjs',
 );
+const slipwayBin = join(root, 'packages/cli/bin/slipway.js');
 const store = process.env.SLIPWAY_PNPM_STORE ?? join(homedir(), '.slipway', 'pnpm-store');
 const started = Date.now();
 
-function step(title, command, args, cwd = target) {
+function step(title, { command, args, cwd = target }) {
   const t0 = Date.now();
   process.stdout.write(`▸ ${title}\n`);
   const result = spawnSync(command, args, {
@@ -43,11 +44,10 @@ const freePort = () =>
     });
   });
 
-step(
-  'slipway create',
-  process.execPath,
-  [
-    join(root, 'packages/cli/bin/slipway.js'),
+step('slipway create', {
+  command: process.execPath,
+  args: [
+    slipwayBin,
     'create',
     target,
     '--name',
@@ -57,19 +57,22 @@ step(
     '--yes',
     '--force',
   ],
-  root,
-);
-step('pnpm install', process.execPath, [
-  pnpmBin,
-  'install',
-  '--store-dir',
-  store,
-  '--prefer-offline',
-  '--no-frozen-lockfile',
-  '--reporter=append-only',
-]);
-step('pnpm build', process.execPath, [pnpmBin, 'build']);
-step('pnpm test', process.execPath, [pnpmBin, 'test']);
+  cwd: root,
+});
+step('pnpm install', {
+  command: process.execPath,
+  args: [
+    pnpmBin,
+    'install',
+    '--store-dir',
+    store,
+    '--prefer-offline',
+    '--no-frozen-lockfile',
+    '--reporter=append-only',
+  ],
+});
+step('pnpm build', { command: process.execPath, args: [pnpmBin, 'build'] });
+step('pnpm test', { command: process.execPath, args: [pnpmBin, 'test'] });
 
 const port = await freePort();
 const api = spawn(process.execPath, ['apps/api/dist/server.js'], {
