@@ -46,6 +46,13 @@ export function createHealthChecker(options: HealthCheckerOptions = {}): HealthC
     async check(request) {
       const result = await waitForHealthy({ ...request, path: options.path });
       if (result.ok) return result;
+      if (request.signal?.aborted) {
+        throw new SlipwayError({
+          code: 'INTERRUPTED',
+          component: 'Runtime',
+          message: `Stopped waiting for ${result.url}.`,
+        });
+      }
       const lines = (await lastLogLines?.(request.url)) ?? [];
       throw healthTimeout({ result, lines });
     },

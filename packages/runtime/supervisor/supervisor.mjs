@@ -9,7 +9,15 @@
 //
 // Usage: node supervisor.mjs <config.json>
 import { spawn } from 'node:child_process';
-import { appendFileSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 
 /**
  * @typedef {{ maxRestarts: number, initialDelayMs: number, maxDelayMs: number, stableAfterMs: number }} Restart
@@ -22,10 +30,13 @@ const REDACTED = '[redacted]';
 const MIN_SECRET_LENGTH = 4;
 /** A line longer than this is written in pieces rather than buffered without bound. */
 const MAX_LINE = 64 * 1024;
+/** Past this size the log moves to `<log>.1` (replacing the previous one) and starts anew. */
+const MAX_LOG_BYTES = 10 * 1024 * 1024;
 
 /** @type {Config} */
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8'));
-const logFd = openSync(config.logFile, 'a', 0o600);
+let logFd = openSync(config.logFile, 'a', 0o600);
+let logBytes = fstatSync(logFd).size;
 const secrets = [
   ...new Set(
     config.redactEnv
@@ -54,7 +65,14 @@ function redact(line) {
 
 /** @param {string} text */
 function log(text) {
-  appendFileSync(logFd, `${redact(text)}\n`);
+  const line = `${redact(text)}\n`;
+  appendFileSync(logFd, line);
+  logBytes += Buffer.byteLength(line);
+  if (logBytes < MAX_LOG_BYTES) return;
+  closeSync(logFd);
+  renameSync(config.logFile, `${config.logFile}.1`);
+  logFd = openSync(config.logFile, 'a', 0o600);
+  logBytes = 0;
 }
 
 /** @param {string} message */

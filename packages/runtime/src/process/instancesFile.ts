@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SlipwayError } from '@slipway/core';
 import type { InstanceRecord } from '../instanceDriver.js';
 import { withFileLock } from '../internal/withFileLock.js';
 import { writeFileAtomic } from '../internal/writeFileAtomic.js';
@@ -17,7 +18,19 @@ export function instancesFilePath(stateDir: string): string {
 export function readInstances(stateDir: string): InstanceRecord[] {
   const path = instancesFilePath(stateDir);
   if (!existsSync(path)) return [];
-  const data = JSON.parse(readFileSync(path, 'utf8')) as InstancesData;
+  let data: InstancesData;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')) as InstancesData;
+  } catch (cause) {
+    throw new SlipwayError({
+      code: 'JSON_SYNTAX',
+      component: 'Runtime',
+      message: `${path} is not valid JSON; Slipway no longer knows this project's instances.`,
+      recovery: ['slipway cleanup   # stops what it can find and starts the list afresh'],
+      location: { file: path },
+      cause,
+    });
+  }
   return Array.isArray(data.instances) ? data.instances : [];
 }
 
