@@ -22,6 +22,10 @@ export function registerUpCommand(program: Command): void {
       '--database-url <url>',
       'apply migrations and seeds here (default: the embedded database)',
     )
+    .option(
+      '-c, --config <file>',
+      'create the project from this config first when [dir] does not exist',
+    )
     .option('--no-deploy', 'stop after package: no deploy and no health check')
     .option('--verbose', "stream every step's output")
     .option('--json', 'print the run (or the plan) as JSON')

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
 import {
@@ -27,6 +28,11 @@ import { flagNames, parseConcurrency, parseSteps } from './upFlags.js';
 /** `slipway up [dir]`: plan the lifecycle, print it (`--dry-run`) or execute it. */
 export async function runUp(dir: string, flags: UpFlags): Promise<void> {
   const projectDir = resolve(dir);
+  if (flags.config && !existsSync(projectDir)) {
+    await createFirst(dir, flags);
+    // A dry run wrote nothing, so there is no project to plan the rest on.
+    if (flags.dryRun) return;
+  }
   const stamp = readProjectStamp(projectDir);
   const options = {
     only: parseSteps(flags.only, '--only'),
@@ -73,6 +79,17 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
   }
   printSummary(result);
   if (result.error) throw result.error;
+}
+
+/**
+ * The `create` step: with `--config` and no folder yet, `up` first creates the project as
+ * `slipway create <dir> --config <file> --yes` would (a dry run only prints that plan).
+ * It runs before planning because the rest of the plan depends on the project's files.
+ */
+async function createFirst(dir: string, flags: UpFlags): Promise<void> {
+  const { runCreate } = await import('../create/runCreate.js');
+  await runCreate(dir, { config: flags.config, set: [], yes: true, dryRun: flags.dryRun ?? false });
+  if (flags.dryRun) console.log('\n(dry run: the lifecycle is planned once the project exists)');
 }
 
 async function cleanup(input: {

@@ -12,6 +12,8 @@ export interface UpFlags {
   cleanup?: boolean;
   concurrency?: string;
   databaseUrl?: string;
+  /** A project config: when the folder does not exist, `up` creates the project first. */
+  config?: string;
   /** `--no-deploy` sets it to false. */
   deploy?: boolean;
   verbose?: boolean;

@@ -26,9 +26,11 @@ export interface CatalogOptions {
   healthTimeoutMs?: number;
 }
 
-/** The default pnpm store shared by every project. */
-export function defaultStoreDir(): string {
-  return join(homedir(), '.slipway', 'pnpm-store');
+/** The pnpm store shared by every project: `SLIPWAY_PNPM_STORE`, else `~/.slipway/pnpm-store`. */
+export function defaultStoreDir(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  return env.SLIPWAY_PNPM_STORE || join(homedir(), '.slipway', 'pnpm-store');
 }
 
 const NOT_SOURCE = ['**/*.md', 'infra/**', '.github/**', '.env*'];

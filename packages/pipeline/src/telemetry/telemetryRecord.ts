@@ -23,9 +23,11 @@ export interface TelemetryRecord {
   template?: string;
 }
 
-/** The telemetry file. @default ~/.slipway/telemetry.jsonl */
-export function telemetryPath(home: string = homedir()): string {
-  return join(home, '.slipway', 'telemetry.jsonl');
+/** The telemetry file: `$SLIPWAY_HOME/telemetry.jsonl`, by default `~/.slipway/telemetry.jsonl`. */
+export function telemetryPath(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
+  return join(env.SLIPWAY_HOME || join(homedir(), '.slipway'), 'telemetry.jsonl');
 }
 
 /** Telemetry is on unless `SLIPWAY_TELEMETRY=0` (or `false`, `off`). */
