@@ -33,7 +33,7 @@ export async function runDev(dir: string, flags: { scope?: string }): Promise<vo
   process.exitCode = await new Promise<number>((resolveExit, reject) => {
     const child = spawn(process.execPath, [bundledPnpm(), 'run', 'dev'], {
       cwd: projectDir,
-      env: { ...process.env, ...secrets },
+      env: { ...process.env, SLIPWAY_SECRET_KEY: undefined, ...secrets },
       stdio: 'inherit',
     });
     const ignore = () => {};

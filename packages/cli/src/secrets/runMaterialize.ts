@@ -24,6 +24,8 @@ export async function runMaterialize(
       command: program,
       args,
       file: flags.output,
+      // The key that decrypts the store stays with Slipway.
+      env: { ...process.env, SLIPWAY_SECRET_KEY: undefined },
       signal: controller.signal,
     });
     const signalNumber = result.signal ? constants.signals[result.signal] : undefined;

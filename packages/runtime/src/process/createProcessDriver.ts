@@ -11,6 +11,7 @@ import type {
 import { LOOPBACK, assertPortFree, findFreePort } from '../internal/ports.js';
 import { tailLines } from '../internal/tailLines.js';
 import { readInstances, updateInstances } from './instancesFile.js';
+import { instanceEnv } from './instanceEnv.js';
 import { resolveStartCommand } from './resolveStartCommand.js';
 import { startSupervised } from './startSupervised.js';
 import type { SupervisedPaths } from './startSupervised.js';
@@ -86,7 +87,7 @@ export function createProcessDriver(options: ProcessDriverOptions): InstanceDriv
       const pid = await startSupervised({
         paths,
         start,
-        env: buildEnv(start.env, request.env, port),
+        env: instanceEnv({ defaults: start.env, requested: request.env, port }),
         secretNames: request.secretNames ?? [],
         restart: request.restart,
       });
@@ -139,19 +140,6 @@ function noteSkipped(logFile: string, skipped: readonly string[]): void {
   if (skipped.length === 0) return;
   const lines = skipped.map((entry) => `[slipway] skipped from the artifact: ${entry}\n`);
   writeFileSync(logFile, lines.join(''), { mode: 0o600 });
-}
-
-function buildEnv(
-  defaults: Record<string, string>,
-  requested: Readonly<Record<string, string | undefined>> | undefined,
-  port: number,
-): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const source of [process.env, defaults, requested ?? {}]) {
-    for (const [name, value] of Object.entries(source)) if (value !== undefined) env[name] = value;
-  }
-  env.PORT = String(port);
-  return env;
 }
 
 /** Sortable by start time, unique enough for one project's folder. */
