@@ -1,0 +1,179 @@
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PNPM_STORE, slipway } from './support.js';
+
+// One generated project goes through `slipway up` several times; each `it` builds on the
+// previous one. Real executions are counted through what steps leave behind (pnpm rewrites
+// node_modules/.modules.yaml on every install, a build rewrites apps/api/dist/server.js,
+// every executed step writes its log), not only through the statuses `up` reports.
+const work = mkdtempSync(join(tmpdir(), 'slipway-up-'));
+// Telemetry and instance secrets go to a home of the test's own; installs keep the shared store.
+process.env.SLIPWAY_HOME = join(work, 'home');
+process.env.SLIPWAY_PNPM_STORE = PNPM_STORE;
+const dir = join(work, 'acme-up');
+const INSTALL_MARKER = join(dir, 'node_modules/.modules.yaml');
+const BUILD_MARKER = join(dir, 'apps/api/dist/server.js');
+const BROKEN_FILE = join(dir, 'apps/api/src/env.ts');
+
+interface UpJson {
+  ok: boolean;
+  runId: string;
+  status: string;
+  executed: string[];
+  cached: string[];
+  steps: Record<string, { status: string; outcome?: Record<string, unknown> }>;
+  error?: {
+    code: string;
+    message: string;
+    recovery: string[];
+    location?: { file: string; line?: number };
+  };
+}
+
+async function up(...args: string[]): Promise<{ code: number; json: UpJson; output: string }> {
+  const result = await slipway(['up', dir, '--json', ...args], work);
+  const start = result.output.indexOf('{\n');
+  expect(start, result.output).toBeGreaterThanOrEqual(0);
+  return {
+    code: result.code,
+    json: JSON.parse(result.output.slice(start)) as UpJson,
+    output: result.output,
+  };
+}
+
+const mtime = (path: string) => statSync(path).mtimeMs;
+const runLogs = (runId: string) =>
+  existsSync(join(dir, '.slipway/runs', runId))
+    ? readdirSync(join(dir, '.slipway/runs', runId)).filter((f) => f.endsWith('.log'))
+    : [];
+
+afterAll(async () => {
+  await slipway(['stop', dir], work);
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('slipway up on a generated saas project', () => {
+  let original = '';
+
+  it('creates the project, then runs every step through report to a healthy URL', async () => {
+    const created = await slipway(
+      ['create', dir, '--name', 'acme', '--modules', '', '--yes'],
+      work,
+    );
+    expect(created.code, created.output).toBe(0);
+    const { code, json, output } = await up();
+    expect(code, output).toBe(0);
+    expect(json.status).toBe('succeeded');
+    for (const step of [
+      'doctor',
+      'install',
+      'build',
+      'typecheck',
+      'lint',
+      'test',
+      'db:migrate',
+      'package',
+      'deploy',
+      'health',
+      'report',
+    ]) {
+      expect(json.executed, `${step} should have run`).toContain(step);
+    }
+    const url = json.steps.health?.outcome?.url;
+    expect(typeof url).toBe('string');
+    const health = await fetch(new URL('/api/health', String(url)));
+    expect(health.status).toBe(200);
+    const report = JSON.parse(
+      readFileSync(join(dir, '.slipway/runs', json.runId, 'report.json'), 'utf8'),
+    );
+    expect(report.urls).toContain(url);
+    expect(report.artifact.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(existsSync(report.artifact.path)).toBe(true);
+  });
+
+  it('an immediate second up runs nothing', async () => {
+    const before = { install: mtime(INSTALL_MARKER), build: mtime(BUILD_MARKER) };
+    const { code, json } = await up();
+    expect(code).toBe(0);
+    expect(json.executed).toEqual([]);
+    expect(json.cached).toContain('install');
+    expect(runLogs(json.runId)).toEqual([]);
+    expect({ install: mtime(INSTALL_MARKER), build: mtime(BUILD_MARKER) }).toEqual(before);
+  });
+
+  it('--dry-run after a change plans the work but runs and writes nothing', async () => {
+    original = readFileSync(BROKEN_FILE, 'utf8');
+    writeFileSync(BROKEN_FILE, `${original}\nexport const broken: number = "not a number";\n`);
+    const state = readFileSync(join(dir, '.slipway/state.json'), 'utf8');
+    const runs = readdirSync(join(dir, '.slipway/runs'));
+    const build = mtime(BUILD_MARKER);
+    const result = await slipway(['up', dir, '--dry-run', '--json'], work);
+    expect(result.code, result.output).toBe(0);
+    const plan = JSON.parse(result.output.slice(result.output.indexOf('{\n'))) as {
+      steps: Array<{ name: string; action: string; reason: string }>;
+    };
+    const planned = Object.fromEntries(plan.steps.map((step) => [step.name, step]));
+    expect(planned.install?.action).toBe('cached');
+    expect(planned.build).toMatchObject({ action: 'run', reason: 'apps/api/src/env.ts changed' });
+    expect(readFileSync(join(dir, '.slipway/state.json'), 'utf8')).toBe(state);
+    expect(readdirSync(join(dir, '.slipway/runs'))).toEqual(runs);
+    expect(mtime(BUILD_MARKER)).toBe(build);
+  });
+
+  it('a type error fails at build, naming file:line with the recovery', async () => {
+    const install = mtime(INSTALL_MARKER);
+    const { code, json } = await up();
+    expect(code).toBe(1);
+    expect(json.status).toBe('failed');
+    // lint reads the same file and runs beside build; nothing after build starts.
+    expect(json.executed).toContain('build');
+    expect(json.executed).not.toContain('install');
+    expect(json.executed).not.toContain('typecheck');
+    expect(json.error?.code).toBe('BUILD_FAILED');
+    const line = original.split('\n').length + 1;
+    expect(json.error?.message).toContain(`apps/api/src/env.ts:${line} TS2322`);
+    expect(json.error?.location).toMatchObject({ file: 'apps/api/src/env.ts', line });
+    expect(json.error?.recovery.join('\n')).toContain('resumes at build');
+    expect(mtime(INSTALL_MARKER)).toBe(install);
+  });
+
+  it('after the fix, up resumes at build and install does not run again', async () => {
+    writeFileSync(BROKEN_FILE, original);
+    const install = mtime(INSTALL_MARKER);
+    const { code, json } = await up();
+    expect(code).toBe(0);
+    expect(json.executed[0]).toBe('build');
+    expect(json.executed).not.toContain('install');
+    expect(runLogs(json.runId)).not.toContain('install.log');
+    expect(mtime(INSTALL_MARKER)).toBe(install);
+    const url = json.steps.health?.outcome?.url;
+    expect((await fetch(new URL('/api/health', String(url)))).status).toBe(200);
+  });
+
+  it('--only and --skip choose the steps; status and logs read the result', async () => {
+    const { json } = await up('--only', 'lint', '--force');
+    expect(json.executed).toEqual(['lint']);
+    const skipped = await up('--only', 'doctor,lint', '--skip', 'lint', '--force');
+    expect(skipped.json.executed).toEqual(['doctor']);
+    expect(skipped.json.steps.lint?.status).toBe('skipped');
+    const status = await slipway(['status', dir], work);
+    expect(status.output).toContain('Instances');
+    const logs = await slipway(['logs', 'build', '-C', dir], work);
+    expect(logs.code).toBe(0);
+    expect(logs.output).toContain('$ pnpm run build');
+    const stats = await slipway(['stats', '--json'], work);
+    const summary = JSON.parse(stats.output.slice(stats.output.indexOf('{')));
+    expect(summary.runs).toBeGreaterThanOrEqual(6);
+    expect(summary.errors).toContainEqual({ code: 'BUILD_FAILED', step: 'build', count: 1 });
+  });
+});
