@@ -1,5 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
-import type { DestinationStream, LoggerOptions } from 'pino';
+import { stdSerializers, type DestinationStream, type LoggerOptions } from 'pino';
 import type { LogRedactor } from './logRedactor.js';
 
 /**
@@ -35,6 +35,7 @@ export function loggerOptions(setup: LoggerSetup): FastifyServerOptions['logger'
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
     hooks: { streamWrite: (line) => setup.redactor.redact(line) },
     serializers: {
+      err: (error: Error) => scrubQueryParams(stdSerializers.err(error)),
       req: (req: { method: string; url: string; ip?: string; id?: string }) => ({
         method: req.method,
         url: redactUrl(req.url),
@@ -49,4 +50,27 @@ export function loggerOptions(setup: LoggerSetup): FastifyServerOptions['logger'
 /** `url` with credential-bearing query values replaced. */
 export function redactUrl(url: string): string {
   return url.replace(SECRET_QUERY, '$1[REDACTED]');
+}
+
+/** drizzle's `DrizzleQueryError` puts every bound value in its message as `params: …`. */
+const PARAMS_LINE = /\nparams: [^\n]*/g;
+
+/**
+ * A serialised error without the bound values of a failed query: they can hold emails,
+ * token hashes and ciphertexts. The query text itself stays, as it is what needs fixing.
+ */
+export function scrubQueryParams<T extends object>(serialized: T): T {
+  const scrub = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.replace(PARAMS_LINE, '\nparams: [REDACTED]');
+    if (Array.isArray(value)) return value.map(scrub);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => key !== 'params')
+          .map(([key, inner]) => [key, scrub(inner)]),
+      );
+    }
+    return value;
+  };
+  return scrub(serialized) as T;
 }
