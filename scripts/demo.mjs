@@ -9,7 +9,8 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const target = resolve(process.argv[2] ?? join(root, 'demo', 'acme-stack'));
+// Outside the Slipway checkout: a generated project must not sit inside another workspace.
+const target = resolve(process.argv[2] ?? join(homedir(), 'slipway-demo', 'acme-stack'));
 const pnpmBin = join(
   dirname(createRequire(join(root, 'packages/cli/package.json')).resolve('pnpm')),
   'bin',
