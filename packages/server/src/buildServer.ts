@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { LogController } from 'fastify';
+import type { Server } from 'node:http';
+import Fastify, { LogController, type FastifyHttpOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
@@ -27,6 +28,11 @@ export interface BuildServerOptions {
   bodyLimit?: number;
   /** @default { level: 'info', stream: process.stdout } */
   log?: { level?: string; stream?: DestinationStream };
+  /**
+   * Which proxies' `X-Forwarded-For` to believe, as Fastify's `trustProxy`: `true`, or
+   * comma-separated addresses/CIDRs (rate limits and logs then see the client). @default false
+   */
+  trustProxy?: boolean | string;
   /** Redacts known secret values from log lines. @default a fresh one */
   redactor?: LogRedactor;
   /** Database and worker probes for `/api/health`. */
@@ -50,15 +56,16 @@ export interface ApiContext {
 export async function buildServer(options: BuildServerOptions = {}): Promise<SlipwayApp> {
   const role = options.role ?? 'all';
   const redactor = options.redactor ?? createLogRedactor();
-  const app = Fastify({
+  const fastifyOptions: FastifyHttpOptions<Server> = {
     logger: loggerOptions({ ...options.log, redactor }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     // One line per request (below) instead of Fastify's two halves the log volume.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: false,
-  }).withTypeProvider() as SlipwayApp;
+    trustProxy: options.trustProxy ?? false,
+  };
+  const app = Fastify(fastifyOptions).withTypeProvider() as SlipwayApp;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);

@@ -26,6 +26,12 @@ describe('resolveServerConfig', () => {
     });
   });
 
+  it('parses SLIPWAY_TRUST_PROXY as a flag or addresses', () => {
+    const trust = (value: string) =>
+      resolveServerConfig({}, { SLIPWAY_TRUST_PROXY: value }).trustProxy;
+    expect([trust('true'), trust('10.0.0.0/8,127.0.0.1')]).toEqual([true, '10.0.0.0/8,127.0.0.1']);
+  });
+
   it('names the bad field in CONFIG_INVALID', () => {
     expect(() => resolveServerConfig({}, { SLIPWAY_ROLE: 'boss' })).toThrow(/role/);
     expect(() => resolveServerConfig({ port: 70_000 }, {})).toThrow(

@@ -32,6 +32,8 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** `true`, or comma-separated proxy addresses/CIDRs (Fastify `trustProxy`). */
+  trustProxy: z.union([z.boolean(), z.string().min(1)]).default(false),
   /** Overrides the per-minute, per-IP budget of login, signup and reset (benchmarks, tests). */
   authRateLimit: z.coerce.number().int().min(1).optional(),
 });
@@ -63,6 +65,7 @@ export function resolveServerConfig(
     adminPassword: env.SLIPWAY_ADMIN_PASSWORD,
     logLevel: env.SLIPWAY_LOG_LEVEL as ServerConfigInput['logLevel'],
     authRateLimit: env.SLIPWAY_AUTH_RATE_LIMIT,
+    trustProxy: parseTrustProxy(env.SLIPWAY_TRUST_PROXY),
   };
   const merged = { ...dropEmpty(fromEnv), ...dropEmpty(options) };
   const parsed = configSchema.safeParse(merged);
@@ -81,4 +84,9 @@ function dropEmpty<T extends object>(record: T): Partial<T> {
   return Object.fromEntries(
     Object.entries(record).filter(([, value]) => value !== undefined && value !== ''),
   ) as Partial<T>;
+}
+
+function parseTrustProxy(text: string | undefined): boolean | string | undefined {
+  if (text === undefined || text === '') return undefined;
+  return text === 'true' || text === 'false' ? text === 'true' : text;
 }

@@ -75,6 +75,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       dev: config.dev,
       corsOrigins: config.corsOrigins,
       bodyLimit: config.bodyLimit,
+      trustProxy: config.trustProxy,
       log: { level: config.logLevel, stream: logStream },
       health: {
         embedded: database.embedded,
