@@ -10,7 +10,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PNPM_STORE, slipway } from './support.js';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { PNPM_STORE, SLIPWAY_BIN, run, slipway } from './support.js';
 
 // One generated project goes through `slipway up` several times; each `it` builds on the
 // previous one. Real executions are counted through what steps leave behind (pnpm rewrites
@@ -175,5 +177,53 @@ describe('slipway up on a generated saas project', () => {
     const summary = JSON.parse(stats.output.slice(stats.output.indexOf('{')));
     expect(summary.runs).toBeGreaterThanOrEqual(6);
     expect(summary.errors).toContainEqual({ code: 'BUILD_FAILED', step: 'build', count: 1 });
+  });
+
+  it('Ctrl-C during install stops it and leaves state the next up resumes from', async () => {
+    rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
+    const child = spawn(process.execPath, [SLIPWAY_BIN, 'up', dir, '--no-deploy'], {
+      cwd: work,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<number | null>((resolveExit) => child.on('close', resolveExit));
+    await new Promise<void>((resolveStarted, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('▶ install')) resolveStarted();
+      });
+      child.on('close', () => reject(new Error(`up exited before install started:\n${output}`)));
+    });
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const state = JSON.parse(readFileSync(join(dir, '.slipway/state.json'), 'utf8'));
+    expect(state).toMatchObject({ status: 'interrupted', failedStep: 'install' });
+    const plan = await slipway(['up', dir, '--dry-run', '--no-deploy', '--json'], work);
+    expect(JSON.parse(plan.output.slice(plan.output.indexOf('{\n'))).resumingAt).toBe('install');
+    const resumed = await up('--no-deploy');
+    expect(resumed.code, resumed.output).toBe(0);
+    expect(resumed.json.executed[0]).toBe('install');
+    expect(resumed.json.executed).not.toContain('build');
+  });
+
+  it('a port already taken is a clear PORT_IN_USE error', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolveListen) => holder.listen(0, resolveListen));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const result = await run(
+        process.execPath,
+        [SLIPWAY_BIN, 'up', dir, '--only', 'deploy', '--force'],
+        {
+          cwd: work,
+          env: { PORT: String(port) },
+        },
+      );
+      expect(result.code, result.output).toBe(1);
+      expect(result.output).toContain('PORT_IN_USE'.toLowerCase().replaceAll('_', '-'));
+      expect(result.output).toContain(String(port));
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -119,7 +119,13 @@ function printSummary(result: RunResult): void {
   console.log(
     `\n${pc.bold('slipway up')} ${status} in ${formatDuration(result.durationMs)} — ${ran} ran, ${hits} cached ${pc.dim(`(run ${result.runId})`)}`,
   );
-  const url = result.state.steps.health?.outcome?.url ?? result.state.steps.deploy?.outcome?.url;
+  // Only a URL this run deployed or verified: records of steps left out are older.
+  const touched = new Set([...result.executed, ...result.cached]);
+  const url = touched.has('health')
+    ? result.state.steps.health?.outcome?.url
+    : touched.has('deploy')
+      ? result.state.steps.deploy?.outcome?.url
+      : undefined;
   if (typeof url === 'string' && result.status === 'succeeded')
     console.log(`${pc.bold('→')} ${url}`);
   if (result.state.steps.report?.outcome?.report) {
