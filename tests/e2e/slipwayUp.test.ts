@@ -226,4 +226,33 @@ describe('slipway up on a generated saas project', () => {
       holder.close();
     }
   });
+
+  it('a killed instance shows down in status, and up brings it back', async () => {
+    const before = await up();
+    expect(before.code, before.output).toBe(0);
+    const status = async () => {
+      const result = await slipway(['status', dir, '--json'], work);
+      return JSON.parse(result.output.slice(result.output.indexOf('{'))) as {
+        instances: Array<{
+          role: string;
+          state: string;
+          pid?: number;
+          appPid?: number;
+          url: string;
+        }>;
+      };
+    };
+    const active = (await status()).instances.find((instance) => instance.role === 'active');
+    expect(active?.state).toBe('running');
+    for (const pid of [active?.pid, active?.appPid]) if (pid) process.kill(pid, 'SIGKILL');
+    await new Promise((resolveWait) => setTimeout(resolveWait, 500));
+    const after = (await status()).instances.find((instance) => instance.role === 'active');
+    expect(after?.state).toBe('down');
+    const { code, json } = await up();
+    expect(code).toBe(0);
+    expect(json.executed).toContain('deploy');
+    expect(json.executed).not.toContain('build');
+    const url = json.steps.health?.outcome?.url;
+    expect((await fetch(new URL('/api/health', String(url)))).status).toBe(200);
+  });
 });

@@ -1,18 +1,18 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SlipwayError } from '@slipway/core/errors';
+import { createStepContext } from './createStepContext.js';
 import { fingerprintStep } from './fingerprintStep.js';
 import type { Fingerprint } from './fingerprintStep.js';
 import { newRunId } from './newRunId.js';
 import type { PlannedStep, RunPlan } from './planRun.js';
 import { createRedactor } from './redactSecrets.js';
 import type { RunEvent } from './runEvents.js';
-import { runProcess } from './runProcess.js';
 import type { RunState, RunStatus, StepRecord } from './runState.js';
-import type { LogSink, RunStore } from './runStore.js';
+import type { RunStore } from './runStore.js';
 import { snapshotFiles } from './snapshotFiles.js';
 import type { FileSnapshot } from './snapshotFiles.js';
-import type { StepContext, StepDefinition, StepOutcome } from './stepDefinition.js';
+import type { StepDefinition, StepOutcome } from './stepDefinition.js';
 import type { StepName } from './stepNames.js';
 import { toStepError } from './toStepError.js';
 
@@ -195,7 +195,21 @@ class Execution {
     await this.save();
     const clock = performance.now();
     try {
-      const outcome = (await definition.run(this.context(planned.name, sink))) ?? {};
+      const outcome =
+        (await definition.run(
+          createStepContext({
+            step: planned.name,
+            runId: this.runId,
+            projectDir: this.plan.project.dir,
+            env: this.plan.project.env,
+            signal: this.signal,
+            sink,
+            results: this.results,
+            steps: this.state.steps,
+            redact: this.redact,
+            emit: this.emit,
+          }),
+        )) ?? {};
       this.executing -= 1;
       const after = this.fingerprint(definition);
       const durationMs = Math.round(performance.now() - clock);
@@ -260,34 +274,6 @@ class Execution {
         steps: this.state.steps,
       })
       .catch(() => false);
-  }
-
-  private context(step: StepName, sink: LogSink): StepContext {
-    const dir = this.plan.project.dir;
-    const log = (line: string) => {
-      const clean = this.redact(line);
-      sink.write(clean);
-      this.emit({ type: 'step:log', runId: this.runId, step, line: clean });
-    };
-    return {
-      projectDir: dir,
-      runId: this.runId,
-      signal: this.signal,
-      env: this.plan.project.env,
-      results: this.results,
-      steps: this.state.steps,
-      log,
-      exec: (command, args, options = {}) =>
-        runProcess({
-          command,
-          args,
-          cwd: join(dir, options.cwd ?? ''),
-          env: { ...this.plan.project.env, ...options.env },
-          signal: this.signal,
-          onLine: log,
-          redact: this.redact,
-        }),
-    };
   }
 
   /** Saves are serialised so a slow write never lands after a newer one. */
