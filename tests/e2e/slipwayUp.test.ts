@@ -255,4 +255,18 @@ describe('slipway up on a generated saas project', () => {
     const url = json.steps.health?.outcome?.url;
     expect((await fetch(new URL('/api/health', String(url)))).status).toBe(200);
   });
+
+  it('a deploy that fails its health check leaves the previous version serving', async () => {
+    const serving = await up();
+    const url = String(serving.json.steps.health?.outcome?.url);
+    // The new instance cannot reach this database, so it never becomes healthy.
+    const result = await run(
+      process.execPath,
+      [SLIPWAY_BIN, 'up', dir, '--only', 'deploy,health', '--force', '--health-timeout', '20'],
+      { cwd: work, env: { DATABASE_URL: 'postgres://slipway@127.0.0.1:1/none' } },
+    );
+    expect(result.code, result.output).toBe(1);
+    expect(result.output).toContain('previous version keeps serving');
+    expect((await fetch(new URL('/api/health', url))).status).toBe(200);
+  });
 });

@@ -26,6 +26,10 @@ export function registerUpCommand(program: Command): void {
       '-c, --config <file>',
       'create the project from this config first when [dir] does not exist',
     )
+    .option(
+      '--health-timeout <seconds>',
+      'how long a new instance has to pass /api/health (default 60)',
+    )
     .option('--no-deploy', 'stop after package: no deploy and no health check')
     .option('--verbose', "stream every step's output")
     .option('--json', 'print the run (or the plan) as JSON')

@@ -23,7 +23,7 @@ import { formatPlan, planToJson } from './formatPlan.js';
 import { projectSecrets } from './projectSecrets.js';
 import { runtimeHooks } from './runtimeHooks.js';
 import type { UpFlags } from './upFlags.js';
-import { flagNames, parseConcurrency, parseSteps } from './upFlags.js';
+import { flagNames, parseConcurrency, parseHealthTimeout, parseSteps } from './upFlags.js';
 
 /** `slipway up [dir]`: plan the lifecycle, print it (`--dry-run`) or execute it. */
 export async function runUp(dir: string, flags: UpFlags): Promise<void> {
@@ -41,9 +41,15 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
     force: flags.force ?? false,
   };
   const concurrency = parseConcurrency(flags.concurrency);
+  const healthTimeoutMs = parseHealthTimeout(flags.healthTimeout);
   const hooks: { deployer?: Deployer; healthChecker?: HealthChecker } =
-    flags.deploy === false ? {} : await runtimeHooks(projectDir);
-  const steps = createStepCatalog({ projectDir, databaseUrl: flags.databaseUrl, ...hooks });
+    flags.deploy === false ? {} : await runtimeHooks(projectDir, { healthTimeoutMs });
+  const steps = createStepCatalog({
+    projectDir,
+    databaseUrl: flags.databaseUrl,
+    ...hooks,
+    ...(healthTimeoutMs ? { healthTimeoutMs } : {}),
+  });
   const store = createFileRunStore(projectDir);
   if (flags.cleanup) await cleanup({ projectDir, steps, store, dryRun: flags.dryRun ?? false });
   const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
@@ -143,7 +149,13 @@ function resultToJson(result: RunResult) {
     durationMs: result.durationMs,
     executed: result.executed,
     cached: result.cached,
-    steps: result.state.steps,
+    // Input digests stay in .slipway/state.json: hundreds of file hashes help no reader here.
+    steps: Object.fromEntries(
+      Object.entries(result.state.steps).map(([name, { inputs: _inputs, ...record }]) => [
+        name,
+        record,
+      ]),
+    ),
     ...(result.error ? { error: result.error.toJSON() } : {}),
   };
 }

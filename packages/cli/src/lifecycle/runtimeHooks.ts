@@ -7,9 +7,12 @@ import type { Deployer, HealthChecker } from '@slipway/pipeline';
  */
 export async function runtimeHooks(
   projectDir: string,
+  options: { healthTimeoutMs?: number } = {},
 ): Promise<{ deployer: Deployer; healthChecker: HealthChecker }> {
   const runtime = await import('@slipway/runtime');
-  const deployer = runtime.createDeployer();
+  const deployer = runtime.createDeployer(
+    options.healthTimeoutMs ? { healthTimeoutMs: options.healthTimeoutMs } : {},
+  );
   return {
     deployer: {
       deploy: (request) => deployer.deploy(request),

@@ -14,6 +14,8 @@ export interface UpFlags {
   databaseUrl?: string;
   /** A project config: when the folder does not exist, `up` creates the project first. */
   config?: string;
+  /** Seconds a new instance has to pass its health check. */
+  healthTimeout?: string;
   /** `--no-deploy` sets it to false. */
   deploy?: boolean;
   verbose?: boolean;
@@ -50,6 +52,20 @@ export function parseConcurrency(value: string | undefined): number {
     });
   }
   return n;
+}
+
+/** `--health-timeout 30` → 30_000 ms; undefined keeps the runtime's default (60 s). */
+export function parseHealthTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new SlipwayError({
+      code: 'INPUT_INVALID',
+      component: 'CLI',
+      message: `--health-timeout must be seconds from 1 to 3600, got "${value}"`,
+    });
+  }
+  return Math.round(seconds * 1000);
 }
 
 /** The flags a run used, without their values, for telemetry. */
