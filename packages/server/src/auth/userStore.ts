@@ -1,6 +1,7 @@
 import { SlipwayError } from '@slipway/core';
 import { users, type SlipwayDatabase, type UserRole } from '@slipway/db';
 import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
 
 /** The drizzle handle: the database itself, which can open transactions. */
 export type Database = SlipwayDatabase['db'];
@@ -44,34 +45,51 @@ export async function findUserByEmail(db: Db, email: string): Promise<UserRecord
 }
 
 /**
- * By id — the hot path of every authenticated request that needs the user, so on the
- * database itself (not a transaction) it runs as a named prepared statement, planned once
- * per connection.
+ * By id — the hot path of every authenticated request that needs the user. On the
+ * database itself (not a transaction) it is one named prepared statement sent straight
+ * through node-postgres: drizzle's row mapping measured about half the throughput of
+ * the raw query for this single-row read.
  */
 export async function findUserById(db: Db, id: string): Promise<UserRecord | undefined> {
-  if (!isDatabase(db)) {
+  const client = isDatabase(db) ? (db as { $client?: unknown }).$client : undefined;
+  if (!(client instanceof pg.Pool)) {
     const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
     return user;
   }
-  let prepared = preparedById.get(db);
-  if (!prepared) {
-    prepared = prepareById(db);
-    preparedById.set(db, prepared);
-  }
-  const [user] = await prepared.execute({ id });
-  return user;
+  const { rows } = await client.query<UserRow>({
+    name: 'slipway_user_by_id',
+    text: USER_BY_ID,
+    values: [id],
+  });
+  return rows[0] && fromRow(rows[0]);
 }
 
-function prepareById(db: Database) {
-  return db
-    .select()
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('slipway_user_by_id');
+const USER_BY_ID = `select id, email, display_name, password_hash, role, email_verified_at,
+  created_at, updated_at from users where id = $1`;
+
+interface UserRow {
+  id: string;
+  email: string;
+  display_name: string | null;
+  password_hash: string | null;
+  role: UserRecord['role'];
+  email_verified_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
 }
 
-const preparedById = new WeakMap<object, ReturnType<typeof prepareById>>();
+function fromRow(row: UserRow): UserRecord {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    role: row.role,
+    emailVerifiedAt: row.email_verified_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
 
 /** A transaction has `rollback`; the database itself does not. */
 function isDatabase(db: Db): db is Database {
