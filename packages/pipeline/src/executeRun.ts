@@ -52,6 +52,10 @@ const DONE: ReadonlySet<string> = new Set(['succeeded', 'cached', 'skipped']);
  * files) and after it succeeds (a step may write its own inputs, as install writes the
  * lockfile). The state is saved after every step. After the first failure no new step
  * starts; running ones finish. Failures are returned, not thrown.
+ *
+ * @example
+ * const result = await executeRun(plan, { store, signal, concurrency: 2, onEvent: render });
+ * if (result.error) throw result.error; // a SlipwayError with recovery commands
  */
 export async function executeRun(plan: RunPlan, options: ExecuteOptions): Promise<RunResult> {
   const run = new Execution(plan, options);

@@ -46,6 +46,11 @@ export interface RunPlan {
  * Plans a run without side effects: which steps run, which are predicted cache hits and
  * which are left out, with the reason for each miss. `executeRun` re-checks every key
  * just before the step, since earlier steps may change files.
+ *
+ * @example
+ * const project = await loadProject({ dir, steps: createStepCatalog({ projectDir: dir }), store });
+ * const plan = planRun(project, { skip: ['lint'] });
+ * plan.steps.map((s) => `${s.name}: ${s.action} (${s.reason})`); // ['build: run (apps/api/src/x.ts changed)', …]
  */
 export function planRun(project: ProjectSnapshot, options: PlanOptions = {}): RunPlan {
   const byName = new Map(project.steps.map((step) => [step.name, step]));

@@ -20,6 +20,7 @@ export const STEP_NAMES = [
 
 export type StepName = (typeof STEP_NAMES)[number];
 
+/** Narrows a string (a flag value, a state key) to a step name. */
 export function isStepName(value: string): value is StepName {
   return (STEP_NAMES as readonly string[]).includes(value);
 }

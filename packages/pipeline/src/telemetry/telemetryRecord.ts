@@ -35,6 +35,7 @@ export function telemetryEnabled(env: Readonly<Record<string, string | undefined
   return !['0', 'false', 'off'].includes((env.SLIPWAY_TELEMETRY ?? '').toLowerCase());
 }
 
+/** The telemetry line of a finished run: statuses, durations, the error code, flag names. */
 export function telemetryRecord(
   result: RunResult,
   context: { flags: readonly string[]; template?: string },
@@ -63,6 +64,7 @@ export function telemetryRecord(
   };
 }
 
+/** Appends one line to the telemetry file (callers check `telemetryEnabled` first). */
 export async function appendTelemetry(
   record: TelemetryRecord,
   file = telemetryPath(),
