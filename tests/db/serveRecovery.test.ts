@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -106,4 +107,33 @@ it('recovers after SIGKILL: the next start serves /api/health 200 on the same da
   second.child.kill('SIGTERM');
   expect(await exited(second.child)).toBe(0);
   expect(second.stdout()).toContain('SIGTERM: stopping');
+});
+
+it('reports a taken port as PORT_IN_USE and leaves the data directory usable', async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const { port } = blocker.address() as { port: number };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SLIPWAY_LOG_LEVEL: 'silent' };
+  delete env.DATABASE_URL;
+  if (external) env.DATABASE_URL = external.url;
+  const child = spawn(
+    process.execPath,
+    [bin, 'serve', '--data-dir', dataDir, '--port', String(port)],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await exited(child);
+  blocker.close();
+  // Regression: the bundled CLI has its own copy of @slipway/core, and the server's
+  // SlipwayError used to fall through to INTERNAL there.
+  expect(code).toBe(1);
+  expect(stderr).toContain(`Cannot listen on 127.0.0.1:${port}`);
+  expect(stderr).toContain('errors.md#port-in-use');
+  expect(stderr).toContain('slipway serve --port 0');
+
+  const next = await serve();
+  expect((await health(next.url)).status).toBe(200);
+  next.child.kill('SIGTERM');
+  expect(await exited(next.child)).toBe(0);
 });

@@ -59,3 +59,16 @@ describe('SlipwayError', () => {
     ).toBe('[WARNING] Database: policy exists');
   });
 });
+
+describe('SlipwayError across module copies', () => {
+  it('is recognised by instanceof when thrown by another copy of the class', () => {
+    // What a second copy of @slipway/core (the bundled CLI's) constructs: same brand.
+    const fromOtherCopy = Object.assign(new Error('taken'), {
+      [Symbol.for('slipway.SlipwayError')]: true,
+      code: 'PORT_IN_USE',
+    });
+    expect(fromOtherCopy instanceof SlipwayError).toBe(true);
+    expect(new Error('plain') instanceof SlipwayError).toBe(false);
+    expect(new SlipwayError({ code: 'INTERNAL', message: 'x' }) instanceof SlipwayError).toBe(true);
+  });
+});

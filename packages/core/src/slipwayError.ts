@@ -57,12 +57,25 @@ export function docsLinkFor(code: ErrorCode): string {
   return `${DOCS_BASE}#${code.toLowerCase().replaceAll('_', '-')}`;
 }
 
+/** Marks SlipwayErrors across module copies (`Symbol.for` is shared by every realm copy). */
+const BRAND = Symbol.for('slipway.SlipwayError');
+
 /**
  * The one error class for failures a user can reach. Bugs stay plain `Error`s; the
  * edges (CLI entry, HTTP error handler) turn a `SlipwayError` into an exit code or a
  * response through `EXIT_CODE` / `HTTP_STATUS`.
  */
 export class SlipwayError extends Error {
+  /**
+   * `instanceof` recognises a SlipwayError from any copy of this module — the bundled CLI
+   * carries its own copy of `@slipway/core` while `@slipway/server` loads the package's —
+   * by a registry-wide symbol rather than by class identity.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+
+  readonly [BRAND] = true;
   override readonly name = 'SlipwayError';
   readonly code: ErrorCode;
   readonly severity: Severity;

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { SlipwayError } from '@slipway/core';
 import { defaultDataDir, openDatabase, type SlipwayDatabase } from '@slipway/db';
 import type { DestinationStream } from 'pino';
 import { loadAuthKey } from './auth/authKey.js';
@@ -59,6 +60,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const database = await openDatabase({ url: config.databaseUrl, dataDir });
   let durable: DurableWork | undefined;
+  let app: SlipwayApp | undefined;
   try {
     let url = '';
     const baseUrl = () => config.baseUrl ?? url;
@@ -70,7 +72,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           password: config.adminPassword,
         })
       : undefined;
-    const app = await buildServer({
+    app = await buildServer({
       role: config.role,
       dev: config.dev,
       corsOrigins: config.corsOrigins,
@@ -107,10 +109,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     // DBOS migrates its system tables at launch; two processes launching at once on a
     // fresh database deadlock there ("Failed to initialize workflow executor: deadlock
     // detected"), so launches on one database take turns.
+    const logger = app.log;
     durable = await withAdvisoryLock(database.pool, 'slipway:durable-launch', () =>
-      launchDurableWork({ database, role: config.role, smtpUrl: config.smtpUrl, logger: app.log }),
+      launchDurableWork({ database, role: config.role, smtpUrl: config.smtpUrl, logger }),
     );
-    await app.listen({ port: config.port, host: config.host });
+    await listen(app, config);
     url = listenUrl(app, config.host);
     return {
       url,
@@ -120,9 +123,27 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       close: closer(app, database),
     };
   } catch (error) {
+    await app?.close();
     if (durable) await shutdownDurableWork();
     await database.close();
     throw error;
+  }
+}
+
+/** Listens; a port that is taken (or not ours to bind) is `PORT_IN_USE`, with the fix. */
+async function listen(app: SlipwayApp, config: ResolvedServerConfig): Promise<void> {
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EADDRNOTAVAIL' && code !== 'EACCES') throw error;
+    throw new SlipwayError({
+      code: 'PORT_IN_USE',
+      component: 'Server',
+      message: `Cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`,
+      recovery: ['slipway serve --port 0   # any free port', 'or stop whatever holds the port'],
+      cause: error,
+    });
   }
 }
 
