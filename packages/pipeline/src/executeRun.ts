@@ -50,7 +50,7 @@ const DONE: ReadonlySet<string> = new Set(['succeeded', 'cached', 'skipped']);
  * Executes a plan: ready steps start in catalog order, at most `concurrency` at a time.
  * Each step's key is re-computed just before it starts (earlier steps may have changed
  * files) and after it succeeds (a step may write its own inputs, as install writes the
- * lockfile). The state is saved after every step. After the first failure no new step
+ * lockfile). The state is saved after every step that runs. After the first failure no new step
  * starts; running ones finish. Failures are returned, not thrown.
  *
  * @example
@@ -179,7 +179,7 @@ class Execution {
       this.state.steps[planned.name] = { ...record, status: 'cached', reason: 'inputs unchanged' };
       this.cached.push(planned.name);
       this.emit({ type: 'step:cached', runId: this.runId, step: planned.name });
-      await this.save();
+      // Nothing a resume needs changed, so no save: a no-op run writes the state twice.
       return;
     }
     const reason = planned.action === 'run' ? planned.reason : 'an earlier step changed its inputs';

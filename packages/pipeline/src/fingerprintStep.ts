@@ -29,8 +29,7 @@ export function fingerprintStep(input: FingerprintInput): Fingerprint {
   const inputs: Record<string, string> = {};
   const globs = input.inputs.files ?? [];
   if (globs.length > 0) {
-    const ignore = input.inputs.ignore ? [...input.inputs.ignore] : undefined;
-    const matches = picomatch([...globs], { dot: true, ...(ignore ? { ignore } : {}) });
+    const matches = matcherFor(globs, input.inputs.ignore);
     for (const [path, digest] of input.files) if (matches(path)) inputs[`file:${path}`] = digest;
   }
   for (const name of input.inputs.env ?? []) {
@@ -48,6 +47,19 @@ export function fingerprintStep(input: FingerprintInput): Fingerprint {
     .sort()
     .map((id) => `${id}\0${inputs[id]}`);
   return { key: sha256(lines.join('\n')), inputs };
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+/** Compiled globs, kept per pattern set: a run fingerprints each step two or three times. */
+function matcherFor(globs: readonly string[], ignore: readonly string[] | undefined) {
+  const id = JSON.stringify([globs, ignore ?? []]);
+  let matcher = matchers.get(id);
+  if (!matcher) {
+    matcher = picomatch([...globs], { dot: true, ...(ignore ? { ignore: [...ignore] } : {}) });
+    matchers.set(id, matcher);
+  }
+  return matcher;
 }
 
 /** JSON with object keys sorted, so equal configs hash equally. */

@@ -21,6 +21,7 @@ export type {
 } from './deployer.js';
 export type { ProjectSnapshot } from './projectSnapshot.js';
 export { loadProject, orderSteps } from './loadProject.js';
+export { PROJECT_STAMP_PATH, projectTemplate } from './projectTemplate.js';
 export type { LoadProjectOptions } from './loadProject.js';
 export { planRun } from './planRun.js';
 export type { PlanOptions, PlannedStep, RunPlan, StepAction } from './planRun.js';

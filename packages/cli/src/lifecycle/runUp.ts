@@ -10,12 +10,12 @@ import {
   loadProject,
   planCleanup,
   planRun,
+  projectTemplate,
   reportPath,
   telemetryEnabled,
   telemetryRecord,
 } from '@slipway/pipeline';
 import type { Deployer, HealthChecker, RunResult } from '@slipway/pipeline';
-import { readProjectStamp } from '@slipway/templates';
 import { withInterrupt } from '../output/withInterrupt.js';
 import { createRunRenderer } from './createRunRenderer.js';
 import { formatDuration } from './formatDuration.js';
@@ -33,7 +33,7 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
     // A dry run wrote nothing, so there is no project to plan the rest on.
     if (flags.dryRun) return;
   }
-  const stamp = readProjectStamp(projectDir);
+  const template = projectTemplate(projectDir);
   const options = {
     only: parseSteps(flags.only, '--only'),
     skip: parseSteps(flags.skip, '--skip'),
@@ -74,7 +74,7 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
   if (telemetryEnabled(process.env)) {
     const record = telemetryRecord(result, {
       flags: flagNames(flags),
-      template: stamp.template.name,
+      template,
     });
     await appendTelemetry(record).catch(() => undefined);
   }

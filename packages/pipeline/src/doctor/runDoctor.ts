@@ -3,7 +3,6 @@ import { mkdir, rm, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { readProjectStamp } from '@slipway/templates';
 import { createFileRunStore, STATE_PATH } from '../fileRunStore.js';
 import { readWorkspace } from '../steps/readWorkspace.js';
 import type { DoctorCheck, DoctorReport } from './doctorCheck.js';
@@ -108,6 +107,8 @@ export function checkPort(port: number): Promise<DoctorCheck> {
 async function checkProject(projectDir: string, fix = false): Promise<DoctorCheck[]> {
   const checks: DoctorCheck[] = [];
   try {
+    // Loaded here, not at start-up: a cached `doctor` step never needs the template engine.
+    const { readProjectStamp } = await import('@slipway/templates');
     const stamp = readProjectStamp(projectDir);
     checks.push({
       name: 'project',
