@@ -10,6 +10,8 @@ import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
+/** Spawned servers start Postgres and DBOS; on a loaded 2-core machine that takes a while. */
+const SPAWN_TIMEOUT_MS = 180_000;
 const bin = join(root, 'packages/cli/bin/slipway.js');
 let dataDir: string;
 /** With DATABASE_URL set (the CI's second pass) the server uses a throwaway database there. */
@@ -86,54 +88,62 @@ function stopOrphanPostgres(): void {
   }
 }
 
-it('recovers after SIGKILL: the next start serves /api/health 200 on the same data', async () => {
-  const first = await serve();
-  expect((await health(first.url)).status).toBe(200);
-  expect(first.stdout()).toContain('password:');
-  first.child.kill('SIGKILL');
-  await exited(first.child);
+it(
+  'recovers after SIGKILL: the next start serves /api/health 200 on the same data',
+  async () => {
+    const first = await serve();
+    expect((await health(first.url)).status).toBe(200);
+    expect(first.stdout()).toContain('password:');
+    first.child.kill('SIGKILL');
+    await exited(first.child);
 
-  const second = await serve();
-  const after = await health(second.url);
-  expect(after.status).toBe(200);
-  expect(after.body).toMatchObject({
-    status: 'ok',
-    database: { status: 'up' },
-    workers: { status: 'up' },
-  });
-  // Same database: the admin exists, so no new credentials are printed.
-  expect(second.stdout()).not.toContain('password:');
+    const second = await serve();
+    const after = await health(second.url);
+    expect(after.status).toBe(200);
+    expect(after.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'up' },
+      workers: { status: 'up' },
+    });
+    // Same database: the admin exists, so no new credentials are printed.
+    expect(second.stdout()).not.toContain('password:');
 
-  second.child.kill('SIGTERM');
-  expect(await exited(second.child)).toBe(0);
-  expect(second.stdout()).toContain('SIGTERM: stopping');
-});
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+    expect(second.stdout()).toContain('SIGTERM: stopping');
+  },
+  SPAWN_TIMEOUT_MS,
+);
 
-it('reports a taken port as PORT_IN_USE and leaves the data directory usable', async () => {
-  const blocker = createServer();
-  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
-  const { port } = blocker.address() as { port: number };
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SLIPWAY_LOG_LEVEL: 'silent' };
-  delete env.DATABASE_URL;
-  if (external) env.DATABASE_URL = external.url;
-  const child = spawn(
-    process.execPath,
-    [bin, 'serve', '--data-dir', dataDir, '--port', String(port)],
-    { env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await exited(child);
-  blocker.close();
-  // Regression: the bundled CLI has its own copy of @slipway/core, and the server's
-  // SlipwayError used to fall through to INTERNAL there.
-  expect(code).toBe(1);
-  expect(stderr).toContain(`Cannot listen on 127.0.0.1:${port}`);
-  expect(stderr).toContain('errors.md#port-in-use');
-  expect(stderr).toContain('slipway serve --port 0');
+it(
+  'reports a taken port as PORT_IN_USE and leaves the data directory usable',
+  async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', SLIPWAY_LOG_LEVEL: 'silent' };
+    delete env.DATABASE_URL;
+    if (external) env.DATABASE_URL = external.url;
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--data-dir', dataDir, '--port', String(port)],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await exited(child);
+    blocker.close();
+    // Regression: the bundled CLI has its own copy of @slipway/core, and the server's
+    // SlipwayError used to fall through to INTERNAL there.
+    expect(code).toBe(1);
+    expect(stderr).toContain(`Cannot listen on 127.0.0.1:${port}`);
+    expect(stderr).toContain('errors.md#port-in-use');
+    expect(stderr).toContain('slipway serve --port 0');
 
-  const next = await serve();
-  expect((await health(next.url)).status).toBe(200);
-  next.child.kill('SIGTERM');
-  expect(await exited(next.child)).toBe(0);
-});
+    const next = await serve();
+    expect((await health(next.url)).status).toBe(200);
+    next.child.kill('SIGTERM');
+    expect(await exited(next.child)).toBe(0);
+  },
+  SPAWN_TIMEOUT_MS,
+);

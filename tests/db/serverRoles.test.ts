@@ -10,6 +10,8 @@ import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
+/** Spawned servers start Postgres and DBOS; on a loaded 2-core machine that takes a while. */
+const SPAWN_TIMEOUT_MS = 180_000;
 const bin = join(root, 'packages/cli/bin/slipway.js');
 let database: TestDatabase;
 let dataDir: string;
@@ -67,27 +69,31 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-it('splits HTTP and durable work between an api and a worker process', async () => {
-  const [api, worker] = await Promise.all([serve('api'), serve('worker')]);
-  const workerHealth = await (await fetch(`${worker.url}/api/health`)).json();
-  expect(workerHealth).toMatchObject({ status: 'ok', role: 'worker', workers: { status: 'up' } });
-  expect((await fetch(`${worker.url}/api/me`)).status).toBe(404);
-  const apiHealth = (await (await fetch(`${api.url}/api/health`)).json()) as {
-    workers: { detail: string };
-  };
-  expect(apiHealth.workers.detail).toMatch(/enqueue only/);
+it(
+  'splits HTTP and durable work between an api and a worker process',
+  async () => {
+    const [api, worker] = await Promise.all([serve('api'), serve('worker')]);
+    const workerHealth = await (await fetch(`${worker.url}/api/health`)).json();
+    expect(workerHealth).toMatchObject({ status: 'ok', role: 'worker', workers: { status: 'up' } });
+    expect((await fetch(`${worker.url}/api/me`)).status).toBe(404);
+    const apiHealth = (await (await fetch(`${api.url}/api/health`)).json()) as {
+      workers: { detail: string };
+    };
+    expect(apiHealth.workers.detail).toMatch(/enqueue only/);
 
-  const signup = await fetch(`${api.url}/api/auth/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'roles@example.com', password: 'roles password 123' }),
-  });
-  expect(signup.status).toBe(201);
-  for (;;) {
-    const { rows } = await database.pool.query<{ status: string }>(
-      `select status from email_outbox where to_address = 'roles@example.com'`,
-    );
-    if (rows[0]?.status === 'sent') break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-});
+    const signup = await fetch(`${api.url}/api/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'roles@example.com', password: 'roles password 123' }),
+    });
+    expect(signup.status).toBe(201);
+    for (;;) {
+      const { rows } = await database.pool.query<{ status: string }>(
+        `select status from email_outbox where to_address = 'roles@example.com'`,
+      );
+      if (rows[0]?.status === 'sent') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  },
+  SPAWN_TIMEOUT_MS,
+);
