@@ -18,7 +18,6 @@ import {
   type ServerConfigInput,
 } from './resolveServerConfig.js';
 import { serverGauges } from './serverGauges.js';
-import { withAdvisoryLock } from './withAdvisoryLock.js';
 import { runsWorkers, servesApi } from './serverRole.js';
 import type { SlipwayApp } from './http/slipwayApp.js';
 
@@ -106,13 +105,14 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           })
         : undefined,
     });
-    // DBOS migrates its system tables at launch; two processes launching at once on a
-    // fresh database deadlock there ("Failed to initialize workflow executor: deadlock
-    // detected"), so launches on one database take turns.
-    const logger = app.log;
-    durable = await withAdvisoryLock(database.pool, 'slipway:durable-launch', () =>
-      launchDurableWork({ database, role: config.role, smtpUrl: config.smtpUrl, logger }),
-    );
+    // launchDurableWork serialises DBOS launches on one database (its migrations deadlock
+    // when two processes race on a fresh database; tests/db/serverRoles.test.ts).
+    durable = await launchDurableWork({
+      database,
+      role: config.role,
+      smtpUrl: config.smtpUrl,
+      logger: app.log,
+    });
     await listen(app, config);
     url = listenUrl(app, config.host);
     return {
