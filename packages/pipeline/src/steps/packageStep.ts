@@ -8,6 +8,7 @@ import { bundledPnpm } from '../bundledPnpm.js';
 import { classifyFailure } from '../errors/classifyFailure.js';
 import type { Artifact } from '../deployer.js';
 import type { StepContext, StepDefinition, StepInputs } from '../stepDefinition.js';
+import { dockerImage } from './dockerImage.js';
 import { pruneEscapingLinks } from './pruneEscapingLinks.js';
 import type { WorkspacePackage } from './readWorkspace.js';
 
@@ -27,7 +28,8 @@ export interface PackageStepOptions {
  * `package`: the API with its production dependencies (`pnpm deploy --prod`), the built web
  * app and the SQL under `db/`, in the repository's layout, as a gzip'd tarball named by its
  * sha256 with a manifest beside it. The tar is written with sorted names, zero mtimes and
- * numeric owners, and gzip without a timestamp, so equal trees give equal digests.
+ * numeric owners, and gzip without a timestamp, so equal trees give equal digests. With a
+ * Docker engine and a Dockerfile, the image is built too.
  */
 export function packageStep(options: PackageStepOptions): StepDefinition {
   return {
@@ -67,7 +69,10 @@ export function packageStep(options: PackageStepOptions): StepDefinition {
         context.log(
           `artifact ${relative(context.projectDir, artifact.path)} (${artifact.size} bytes)`,
         );
-        return { artifact };
+        const image = existsSync(join(context.projectDir, 'Dockerfile'))
+          ? await dockerImage(context, { name: manifest.project, digest: artifact.digest })
+          : undefined;
+        return { artifact, ...(image ? { image } : {}) };
       } finally {
         await rm(staging, { recursive: true, force: true });
       }
