@@ -20,7 +20,12 @@ export function planCleanup(projectDir: string, steps: readonly StepDefinition[]
     .flatMap((step) => step.outputs ?? [])
     .filter((path) => !path.startsWith('node_modules') && !path.startsWith('.data'));
   const candidates = [STATE_PATH, RUNS_DIR, ARTIFACTS_DIR, ...outputs, '.turbo'];
-  return { remove: [...new Set(candidates)].filter((path) => existsSync(join(projectDir, path))) };
+  const unique = [...new Set(candidates)];
+  // A path inside another one that goes is not listed twice.
+  const remove = unique.filter(
+    (path) => !unique.some((other) => other !== path && path.startsWith(`${other}/`)),
+  );
+  return { remove: remove.filter((path) => existsSync(join(projectDir, path))) };
 }
 
 /** Applies a cleanup plan. */

@@ -54,7 +54,11 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
   if (flags.cleanup) await cleanup({ projectDir, steps, store, dryRun: flags.dryRun ?? false });
   const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
   const project = await loadProject({ dir: projectDir, steps, store, env });
-  const plan = planRun(project, options);
+  // A dry run of --cleanup removed nothing: plan as the run after it would, from scratch.
+  const plan = planRun(
+    flags.cleanup && flags.dryRun ? { ...project, previous: undefined } : project,
+    options,
+  );
   if (flags.dryRun) {
     if (flags.json) process.stdout.write(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
     else console.log(formatPlan(plan));
