@@ -58,8 +58,12 @@ const DONE: ReadonlySet<string> = new Set(['succeeded', 'cached', 'skipped']);
  * if (result.error) throw result.error; // a SlipwayError with recovery commands
  */
 export async function executeRun(plan: RunPlan, options: ExecuteOptions): Promise<RunResult> {
-  const run = new Execution(plan, options);
-  return run.execute();
+  const release = await options.store.lock?.();
+  try {
+    return await new Execution(plan, options).execute();
+  } finally {
+    await release?.();
+  }
 }
 
 class Execution {

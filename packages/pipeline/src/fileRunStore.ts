@@ -2,12 +2,15 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/core/errors';
+import { acquireRunLock } from './runLock.js';
 import type { RunState } from './runState.js';
 import type { LogSink, RunStore } from './runStore.js';
 import type { StepName } from './stepNames.js';
 
 /** The state file, relative to the project. */
 export const STATE_PATH = '.slipway/state.json';
+/** Held while a run executes, with the runner's pid. */
+export const LOCK_PATH = '.slipway/run.lock';
 /** Per-run folders with one log per step and `report.json`. */
 export const RUNS_DIR = '.slipway/runs';
 
@@ -63,6 +66,7 @@ export function createFileRunStore(projectDir: string): RunStore {
         close: () => new Promise<void>((resolve) => stream.end(resolve)),
       } satisfies LogSink;
     },
+    lock: () => acquireRunLock(join(projectDir, LOCK_PATH)),
     async clear() {
       await rm(statePath, { force: true });
       await rm(join(projectDir, RUNS_DIR), { recursive: true, force: true });

@@ -20,4 +20,9 @@ export interface RunStore {
   openLog(runId: string, step: StepName): Promise<LogSink>;
   /** Removes the state and every run's logs. */
   clear(): Promise<void>;
+  /**
+   * Takes the project's run lock, so two runs never write one state; resolves with its
+   * release. Throws a `CONFLICT` SlipwayError while another live run holds it.
+   */
+  lock?(): Promise<() => Promise<void>>;
 }
