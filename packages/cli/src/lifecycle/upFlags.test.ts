@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/runCli.js';
 import { flagNames, parseConcurrency, parseSteps } from './upFlags.js';
@@ -25,5 +28,28 @@ describe('slipway up flags', () => {
     const { code, stderr } = await runCli(['up', '/nonexistent-slipway-dir', '--dry-run']);
     expect(code).toBe(2);
     expect(stderr).toContain('is not a Slipway project');
+  });
+
+  it('with --config and no folder, --dry-run prints the create plan and writes nothing', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'slipway-up-config-'));
+    try {
+      writeFileSync(
+        join(work, 'setup.yaml'),
+        'template: saas\nproject: { name: cfgapp }\nmodules: []\n',
+      );
+      const target = join(work, 'cfgapp');
+      const { code, stdout } = await runCli([
+        'up',
+        target,
+        '--config',
+        join(work, 'setup.yaml'),
+        '--dry-run',
+      ]);
+      expect(code).toBe(0);
+      expect(stdout).toContain('the lifecycle is planned once the project exists');
+      expect(existsSync(target)).toBe(false);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
