@@ -95,6 +95,23 @@ describe('executeRun', () => {
     expect(fx.calls[0]).toBe('build');
   });
 
+  it('a failed step that a later run skips is still "failed last time" afterwards', async () => {
+    const fx = fixture({ failBuild: () => true });
+    const memory = memoryStore();
+    await up(fx, memory.store);
+    await up(fx, memory.store, { skip: ['build'] });
+    expect(memory.current()?.planned).toEqual(['install', 'build', 'typecheck', 'test', 'report']);
+    const project = await loadProject({
+      dir: fx.dir,
+      steps: fx.steps,
+      store: memory.store,
+      env: {},
+    });
+    expect(planRun(project).steps.find((step) => step.name === 'build')?.reason).toBe(
+      'failed last time',
+    );
+  });
+
   it('saves the state after every step', async () => {
     const fx = fixture();
     const memory = memoryStore();

@@ -98,6 +98,7 @@ class Execution {
       runId: this.runId,
       status: 'running',
       startedAt: new Date().toISOString(),
+      planned: plan.steps.map((step) => step.name),
       steps: structuredClone(plan.project.previous?.steps ?? {}),
     };
   }
@@ -109,7 +110,8 @@ class Execution {
       if (previous?.outcome) this.results.set(step.name, previous.outcome);
       const status = step.action === 'skip' ? 'skipped' : 'pending';
       this.state.steps[step.name] = { ...previous, status, reason: step.reason };
-      delete this.state.steps[step.name]?.error;
+      // A skipped step keeps its last error, so a later plan still says it failed.
+      if (status === 'pending') delete this.state.steps[step.name]?.error;
     }
     await this.save();
     this.emit({ type: 'run:started', runId: this.runId, plan: this.plan });

@@ -104,8 +104,8 @@ export function planRun(project: ProjectSnapshot, options: PlanOptions = {}): Ru
       : step.cacheable === false
         ? 'runs every time'
         : !previous?.cacheKey
-          ? previous?.status === 'failed' || previous?.status === 'interrupted'
-            ? `${previous.status} last time`
+          ? previous?.error
+            ? `${previous.error.code === 'INTERRUPTED' ? 'interrupted' : 'failed'} last time`
             : 'never ran'
           : missing.length > 0
             ? `outputs missing: ${missing.join(', ')}`

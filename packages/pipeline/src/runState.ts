@@ -40,5 +40,7 @@ export interface RunState {
   /** The step the run failed or was interrupted at; the next `slipway up` resumes there. */
   failedStep?: StepName;
   error?: SlipwayErrorJson;
+  /** The steps this run planned, in order; other records are kept from older runs for the cache. */
+  planned?: StepName[];
   steps: Partial<Record<StepName, StepRecord>>;
 }

@@ -36,15 +36,19 @@ export async function runStatus(dir: string, flags: { json?: boolean }): Promise
     );
     const width = Math.max(...Object.keys(state.steps).map((name) => name.length));
     const order = (name: string) => (STEP_NAMES as readonly string[]).indexOf(name);
-    const entries = Object.entries(state.steps).sort(([a], [b]) => order(a) - order(b));
+    const planned = new Set<string>(state.planned ?? Object.keys(state.steps));
+    const entries = Object.entries(state.steps)
+      .filter(([name]) => planned.has(name))
+      .sort(([a], [b]) => order(a) - order(b));
     for (const [name, record] of entries) {
       const took =
         record.durationMs !== undefined && record.status !== 'cached'
           ? formatDuration(record.durationMs)
           : '';
-      const note = record.error
-        ? pc.red(record.error.message.split('\n')[0] ?? '')
-        : pc.dim(record.reason ?? '');
+      const note =
+        record.error && (record.status === 'failed' || record.status === 'interrupted')
+          ? pc.red(record.error.message.split('\n')[0] ?? '')
+          : pc.dim(record.reason ?? '');
       console.log(
         `  ${MARK[record.status]} ${name.padEnd(width)}  ${record.status.padEnd(11)} ${took.padEnd(7)} ${note}`,
       );
