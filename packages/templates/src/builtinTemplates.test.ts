@@ -40,6 +40,37 @@ describe.each(listTemplateNames())('built-in template %s', (name) => {
   );
 });
 
+it('renders identity and AI provider settings from the config into saas seed SQL as data', () => {
+  const template = findTemplate('saas');
+  const plan = planProject({
+    template,
+    input: {
+      project: { name: 'acme' },
+      modules: [],
+      auth: {
+        provider: 'oidc',
+        issuer: 'https://id.example.com',
+        clientId: "x'); DROP TABLE t; --",
+        clientSecret: 'secret-value',
+        allowedDomains: ["o'hara.io"],
+      },
+      ai: { providers: [{ name: 'main-llm', kind: 'openai', apiKey: 'sk-secret' }] },
+      secrets: { AUTH_CLIENT_SECRET: 'secret-value', AI_MAIN_LLM_API_KEY: 'sk-secret' },
+    },
+    slipwayVersion: SLIPWAY_VERSION,
+  });
+  const seed = plan.tree.get('db/seeds/0001_app_settings.sql')?.content.toString('utf8') ?? '';
+  expect(seed).toContain("'x''); DROP TABLE t; --'");
+  expect(seed).toContain("ARRAY['o''hara.io']::text[]");
+  expect(seed).toContain("'AUTH_CLIENT_SECRET'");
+  expect(seed).toContain("'AI_MAIN_LLM_API_KEY'");
+  expect(seed).not.toContain('secret-value');
+  expect(seed).not.toContain('sk-secret');
+  expect(
+    validateProject({ files: planFiles(plan.tree), stamp: plan.stamp, template }).findings,
+  ).toEqual([]);
+});
+
 it('ships the saas template', () => {
   expect(listTemplateNames()).toContain('saas');
 });

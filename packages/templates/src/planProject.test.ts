@@ -225,4 +225,11 @@ describe('planProject env files', () => {
     expect(local).toContain('API_KEY="given key"');
     expect(result.tree.get('.env.local')?.policy).toBe('keep');
   });
+
+  it('keeps config secrets that no template declares, blank in the example', () => {
+    const dir = testdir({ 'template.yaml': manifest() });
+    const result = plan(dir, { secrets: { AUTH_CLIENT_SECRET: 'from config' } });
+    expect(text(result, '.env.local')).toContain('AUTH_CLIENT_SECRET="from config"');
+    expect(text(result, '.env.example')).toMatch(/^AUTH_CLIENT_SECRET=$/m);
+  });
 });

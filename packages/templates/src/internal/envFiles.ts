@@ -11,7 +11,9 @@ export interface EnvFilesOptions {
 /**
  * `.env.example` documents every variable (committed, secrets blank); `.env.local` holds
  * the values for local development (git-ignored): defaults, given secrets, and a fresh
- * random value for any other secret so `pnpm dev` works without manual steps.
+ * random value for any other secret so `pnpm dev` works without manual steps. Secrets the
+ * project config gives for variables no template declares (the auth client secret, AI
+ * keys) are listed too, so no value the user supplied is dropped.
  */
 export function renderEnvFiles(options: EnvFilesOptions): { example: string; local: string } {
   const header = [
@@ -32,6 +34,16 @@ export function renderEnvFiles(options: EnvFilesOptions): { example: string; loc
     example.push(`# ${variable.description}${secretNote}`);
     example.push(`${variable.name}=${variable.secret ? '' : quote(variable.default ?? '')}`);
     local.push(`${variable.name}=${quote(localValue(variable, options.secrets))}`);
+  }
+  const declared = new Set(options.env.map((variable) => variable.name));
+  const extra = Object.keys(options.secrets).filter((name) => !declared.has(name));
+  if (extra.length > 0) {
+    example.push('', '# --- project config (auth, ai) ---');
+    local.push('', '# --- project config (auth, ai) ---');
+    for (const name of extra) {
+      example.push('# Secret named by the project config (secret)', `${name}=`);
+      local.push(`${name}=${quote(options.secrets[name] ?? '')}`);
+    }
   }
   return { example: `${example.join('\n')}\n`, local: `${local.join('\n')}\n` };
 }

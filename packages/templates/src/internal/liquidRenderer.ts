@@ -1,4 +1,4 @@
-import { Liquid, Tag } from 'liquidjs';
+import { Drop, Liquid, Tag } from 'liquidjs';
 import type { Token } from 'liquidjs';
 import { SlipwayError } from '@slipway/core';
 
@@ -30,6 +30,7 @@ export class LiquidRenderer {
       renderLimit: 5_000,
       memoryLimit: 100_000_000,
     });
+    this.#liquid.registerFilter('sql', sqlLiteral);
     for (const name of FILE_TAGS) {
       this.#liquid.registerTag(
         name,
@@ -51,6 +52,31 @@ export class LiquidRenderer {
       throw toRenderError(error, source);
     }
   }
+}
+
+/**
+ * The `sql` filter: a value as a Postgres literal, so config values reach seed files as
+ * data, never as SQL. Strings are single-quoted with quotes doubled (Postgres'
+ * standard_conforming_strings, on by default since 9.1, makes backslashes literal);
+ * null/undefined → NULL; numbers and booleans as themselves; arrays → ARRAY[…]::text[].
+ * @example {{ auth.issuer | default: nil | sql }} → 'https://id.example.com' or NULL
+ */
+export function sqlLiteral(input: unknown): string {
+  // Liquid's `nil` (and `empty`, `blank`) arrive as Drops; unwrap them to plain values.
+  const value: unknown = input instanceof Drop ? input.valueOf() : input;
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`the sql filter cannot write ${value}`);
+    return String(value);
+  }
+  if (Array.isArray(value))
+    return `ARRAY[${value.map((item) => sqlLiteral(String(item))).join(', ')}]::text[]`;
+  if (typeof value === 'string') {
+    if (value.includes('\0')) throw new Error('the sql filter cannot write a NUL character');
+    return `'${value.replaceAll("'", "''")}'`;
+  }
+  throw new Error(`the sql filter cannot write a ${typeof value}`);
 }
 
 function toRenderError(error: unknown, source: string): SlipwayError {

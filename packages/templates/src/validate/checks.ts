@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { Finding } from '@slipway/core';
 import type { ProjectFiles } from './projectFiles.js';
 import { isTextFile, lineAt } from './projectFiles.js';
+import { sqlStatements } from './sqlStatements.js';
 
 export interface CheckContext {
   files: ProjectFiles;
@@ -147,8 +148,7 @@ export const migrationsOrdered: Check = {
           }
         });
       for (const [path, content] of entries) {
-        const sql = stripSqlComments(content.toString('utf8'));
-        for (const statement of sql.split(';')) {
+        for (const statement of sqlStatements(content.toString('utf8'))) {
           const problem = NOT_IDEMPOTENT.find(([pattern]) => pattern.test(statement));
           if (problem) findings.push(blocking(`not idempotent: ${problem[1]}`, path));
         }
@@ -230,8 +230,4 @@ function safeJson(content: Buffer): PackageManifest | undefined {
   } catch {
     return undefined;
   }
-}
-
-function stripSqlComments(sql: string): string {
-  return sql.replace(/--[^\n]*/g, '').replace(/\/\*[\s\S]*?\*\//g, '');
 }
