@@ -6,7 +6,6 @@ export type {
   SecretsService,
   SecretsServiceOptions,
 } from './secretsService.js';
-export { loadSecretKey, secretKeyFrom } from './secretKey.js';
-export type { LoadSecretKeyOptions, SecretKey } from './secretKey.js';
-export { openSecret, sealSecret } from './secretCipher.js';
-export type { SealedSecret } from './secretCipher.js';
+// One AES-256-GCM implementation and key file for the server and the CLI's local store.
+export { loadSecretKey, secretKeyFrom, openSecret, sealSecret } from '@slipway/runtime';
+export type { LoadSecretKeyOptions, SecretKey, SealedSecret } from '@slipway/runtime';

@@ -2,8 +2,8 @@ import { SlipwayError } from '@slipway/core';
 import { secrets } from '@slipway/db';
 import type { SlipwayDatabase, SecretScopeKind } from '@slipway/db';
 import { and, asc, eq } from 'drizzle-orm';
-import { openSecret, sealSecret } from './secretCipher.js';
-import type { SecretKey } from './secretKey.js';
+import { openSecret, sealSecret } from '@slipway/runtime';
+import type { SecretKey } from '@slipway/runtime';
 
 /** Whose secret: a user's own, or a project's. */
 export interface SecretScope {
