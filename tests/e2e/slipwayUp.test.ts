@@ -183,6 +183,8 @@ describe('slipway up on a generated saas project', () => {
     rmSync(join(dir, 'node_modules'), { recursive: true, force: true });
     const child = spawn(process.execPath, [SLIPWAY_BIN, 'up', dir, '--no-deploy'], {
       cwd: work,
+      // Plain text: with CI=true picocolors would colour the task list.
+      env: { ...process.env, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
