@@ -31,6 +31,11 @@ export function registerUpCommand(program: Command): void {
       'how long a new instance has to pass /api/health (default 60)',
     )
     .option('--no-deploy', 'stop after package: no deploy and no health check')
+    .option(
+      '--scope <name>',
+      'secrets scope (slipway secrets) injected as env into steps and the instance',
+      'default',
+    )
     .option('--verbose', "stream every step's output")
     .option('--json', 'print the run (or the plan) as JSON')
     .addHelpText(

@@ -52,7 +52,11 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
   });
   const store = createFileRunStore(projectDir);
   if (flags.cleanup) await cleanup({ projectDir, steps, store, dryRun: flags.dryRun ?? false });
-  const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+  // Secrets from the local store reach every step and the deployed instance as environment
+  // (architecture decision 8) and are redacted from every log.
+  const { createLocalSecretsStore } = await import('@slipway/runtime');
+  const stored = createLocalSecretsStore({ scope: flags.scope }).resolve();
+  const env = { ...process.env, ...stored, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
   const project = await loadProject({ dir: projectDir, steps, store, env });
   // A dry run of --cleanup removed nothing: plan as the run after it would, from scratch.
   const plan = planRun(
@@ -69,7 +73,7 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
     verbose: flags.verbose ?? false,
     write: (text) => void (flags.json ? process.stderr : process.stdout).write(text),
   });
-  const secrets = projectSecrets(projectDir, [flags.databaseUrl]);
+  const secrets = projectSecrets(projectDir, [flags.databaseUrl, ...Object.values(stored)]);
   const result = await withInterrupt((signal) =>
     executeRun(plan, { store, signal, concurrency, secrets, onEvent: renderer.onEvent }).finally(
       () => renderer.stop(),

@@ -18,6 +18,8 @@ export interface UpFlags {
   healthTimeout?: string;
   /** `--no-deploy` sets it to false. */
   deploy?: boolean;
+  /** Scope of the local secrets store injected into the run and the instance. @default 'default' */
+  scope?: string;
   verbose?: boolean;
   json?: boolean;
 }
