@@ -5,6 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PNPM_STORE, freePort, pnpm, slipway, start, stop, waitForHttp } from './support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'slipway-e2e-'));
+// Telemetry and instance secrets go to a home of the test's own; installs keep the shared store.
+process.env.SLIPWAY_HOME = join(work, 'home');
+process.env.SLIPWAY_PNPM_STORE = PNPM_STORE;
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** Module combinations proven end to end: none, each alone, and all together. */
@@ -79,6 +82,25 @@ describe.each(COMBINATIONS.map((modules) => [modules.join('+') || 'no modules', 
         expect(stamp.modules).toEqual([...modules]);
       } finally {
         await stop(api.child);
+      }
+    });
+
+    it('goes through slipway up to a healthy deployed instance', async (context) => {
+      if (!built) return context.skip('the project did not build');
+      const result = await slipway(['up', dir, '--json'], work);
+      try {
+        const start = result.output.indexOf('{\n');
+        expect(start, result.output).toBeGreaterThanOrEqual(0);
+        const json = JSON.parse(result.output.slice(start)) as {
+          ok: boolean;
+          steps: Record<string, { status: string; outcome?: { url?: string } }>;
+        };
+        expect(json.ok, result.output).toBe(true);
+        const url = json.steps.health?.outcome?.url;
+        expect(typeof url, result.output).toBe('string');
+        expect((await fetch(new URL('/api/health', String(url)))).status).toBe(200);
+      } finally {
+        await slipway(['stop', dir], work);
       }
     });
   },
