@@ -16,6 +16,7 @@ import { textFile } from './projectTree.js';
 import type { ProjectNames, RenderContext } from './renderContext.js';
 import { resolveAnswers } from './resolveAnswers.js';
 import { resolveModules } from './resolveModules.js';
+import type { ModuleSelection } from './resolveModules.js';
 import { redactSecrets } from './internal/redactSecrets.js';
 
 /** What to make: the resolved subset of a project config that rendering needs. */
@@ -56,90 +57,28 @@ export function planProject(options: PlanProjectOptions): ProjectPlan {
   assertEngineSupported(template, options.slipwayVersion);
   const selection = resolveModules(template, input.modules);
   const modules = selection.modules.map((name) => moduleNamed(template, name));
-  const project = projectNames(input.project);
-  const answers = resolveAnswers({
-    schema: template.manifest.parameters,
-    answers: input.answers ?? {},
-    owner: `template "${template.name}"`,
-  });
-  const moduleSettings = resolveModuleSettings(modules, input.moduleSettings ?? {});
-  const { migrations, seeds } = numberMigrations(template, modules);
+  const numbered = numberMigrations(template, modules);
   const renderer = new LiquidRenderer();
-  const baseContext: Omit<RenderContext, 'contributions'> = {
-    project,
-    answers,
-    modules: [...selection.modules],
-    module: Object.fromEntries(
-      [...template.modules.keys()].map((n) => [n, selection.modules.includes(n)]),
-    ),
-    moduleSettings,
-    auth: input.auth ? redactSecrets(input.auth) : null,
-    ai: { providers: (input.ai?.providers ?? []).map((p) => redactSecrets(p)) },
-    environments: input.environments ?? {},
-    slipway: { version: options.slipwayVersion },
-  };
+  const baseContext = baseContextOf({
+    template,
+    input,
+    selection,
+    modules,
+    slipwayVersion: options.slipwayVersion,
+  });
   const { contributions, merges } = collectContributions({
     modules,
     templateEnv: template.manifest.env,
-    migrations,
-    seeds,
+    ...numbered,
     renderer,
     context: baseContext,
   });
   const context: RenderContext = { ...baseContext, contributions };
-  const tree: ProjectTree = new Map();
-  const migrationSources = new Set([...migrations, ...seeds].map((m) => m.source));
-  renderFiles({
-    files: template.files.filter((file) => !migrationSources.has(file)),
-    into: tree,
-    renderer,
-    context,
-    origin: 'template',
-    binaryGlobs: template.manifest.binary,
-  });
-  for (const module of modules) {
-    renderFiles({
-      files: module.files,
-      into: tree,
-      renderer,
-      context,
-      origin: `module:${module.name}`,
-      binaryGlobs: template.manifest.binary,
-    });
-  }
-  writeSql(tree, {
-    numbered: migrations,
-    dir: template.manifest.migrations.dir,
-    renderer,
-    context,
-  });
-  writeSql(tree, {
-    numbered: seeds,
-    dir: template.manifest.migrations.seedsDir,
-    renderer,
-    context,
-  });
+  const tree = renderTree({ template, modules, numbered, renderer, context });
   applyModuleMerges({ tree, merges, renderer, context });
-  const env = renderEnvFiles({
-    env: contributions.env,
-    secrets: input.secrets ?? {},
-    displayName: project.displayName,
-  });
-  tree.set('.env.example', textFile(env.example, 'slipway'));
-  tree.set('.env.local', textFile(env.local, 'slipway', 'keep'));
-  const stamp: ProjectStamp = {
-    schemaVersion: 1,
-    template: { name: template.name, version: template.manifest.version, digest: template.digest },
-    project,
-    modules: [...selection.modules],
-    moduleSettings,
-    answers,
-    auth: baseContext.auth,
-    ai: baseContext.ai,
-    environments: baseContext.environments,
-    slipwayVersion: options.slipwayVersion,
-    createdAt: (options.now ?? new Date()).toISOString(),
-  };
+  addEnvFiles(tree, { context, secrets: input.secrets ?? {} });
+  const stamp = stampOf(template, { context, now: options.now ?? new Date() });
+  // The base tree is everything rendered so far: the template's output without the stamp.
   tree.set(BASE_TREE_PATH, { ...textFile('', 'slipway'), content: encodeBaseTree(tree) });
   tree.set(STAMP_PATH, textFile(`${JSON.stringify(stamp, null, 2)}\n`, 'slipway'));
   const findings: Finding[] = selection.added.map(({ name, requiredBy }) => ({
@@ -148,6 +87,100 @@ export function planProject(options: PlanProjectOptions): ProjectPlan {
     message: `added module "${name}" because "${requiredBy}" requires it`,
   }));
   return { stamp, tree, findings };
+}
+
+type BaseContext = Omit<RenderContext, 'contributions'>;
+
+/** Everything a file can read except the contributions, which are rendered with it. */
+function baseContextOf(options: {
+  template: LoadedTemplate;
+  input: ProjectInput;
+  selection: ModuleSelection;
+  modules: readonly LoadedModule[];
+  slipwayVersion: string;
+}): BaseContext {
+  const { template, input, selection } = options;
+  return {
+    project: projectNames(input.project),
+    answers: resolveAnswers({
+      schema: template.manifest.parameters,
+      answers: input.answers ?? {},
+      owner: `template "${template.name}"`,
+    }),
+    modules: [...selection.modules],
+    module: Object.fromEntries(
+      [...template.modules.keys()].map((n) => [n, selection.modules.includes(n)]),
+    ),
+    moduleSettings: resolveModuleSettings(options.modules, input.moduleSettings ?? {}),
+    auth: input.auth ? redactSecrets(input.auth) : null,
+    ai: { providers: (input.ai?.providers ?? []).map((p) => redactSecrets(p)) },
+    environments: input.environments ?? {},
+    slipway: { version: options.slipwayVersion },
+  };
+}
+
+/** Renders the template's files, then each module's, then the numbered SQL sets. */
+function renderTree(options: {
+  template: LoadedTemplate;
+  modules: readonly LoadedModule[];
+  numbered: { migrations: readonly NumberedSql[]; seeds: readonly NumberedSql[] };
+  renderer: LiquidRenderer;
+  context: RenderContext;
+}): ProjectTree {
+  const { template, numbered, renderer, context } = options;
+  const tree: ProjectTree = new Map();
+  const sqlSources = new Set([...numbered.migrations, ...numbered.seeds].map((m) => m.source));
+  const sets = [
+    { origin: 'template', files: template.files.filter((file) => !sqlSources.has(file)) },
+    ...options.modules.map((m) => ({ origin: `module:${m.name}`, files: m.files })),
+  ];
+  for (const { origin, files } of sets) {
+    renderFiles({
+      files,
+      into: tree,
+      renderer,
+      context,
+      origin,
+      binaryGlobs: template.manifest.binary,
+    });
+  }
+  const { dir, seedsDir } = template.manifest.migrations;
+  writeSql(tree, { numbered: numbered.migrations, dir, renderer, context });
+  writeSql(tree, { numbered: numbered.seeds, dir: seedsDir, renderer, context });
+  return tree;
+}
+
+function addEnvFiles(
+  tree: ProjectTree,
+  options: { context: RenderContext; secrets: Readonly<Record<string, string>> },
+): void {
+  const env = renderEnvFiles({
+    env: options.context.contributions.env,
+    secrets: options.secrets,
+    displayName: options.context.project.displayName,
+  });
+  tree.set('.env.example', textFile(env.example, 'slipway'));
+  tree.set('.env.local', textFile(env.local, 'slipway', 'keep'));
+}
+
+function stampOf(
+  template: LoadedTemplate,
+  options: { context: RenderContext; now: Date },
+): ProjectStamp {
+  const { context } = options;
+  return {
+    schemaVersion: 1,
+    template: { name: template.name, version: template.manifest.version, digest: template.digest },
+    project: context.project,
+    modules: context.modules,
+    moduleSettings: context.moduleSettings,
+    answers: context.answers,
+    auth: context.auth,
+    ai: context.ai,
+    environments: context.environments,
+    slipwayVersion: context.slipway.version,
+    createdAt: options.now.toISOString(),
+  };
 }
 
 function assertEngineSupported(template: LoadedTemplate, slipwayVersion: string): void {
