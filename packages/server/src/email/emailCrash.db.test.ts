@@ -78,7 +78,12 @@ it('delivers a mail exactly once when its worker is SIGKILLed in the middle of s
     );
     expect(row.attempts).toBe(2);
     expect(peer.received.filter((mail) => mail.raw.includes(`<${id}@slipway>`))).toHaveLength(1);
-    expect(await DBOS.getWorkflowStatus(id)).toMatchObject({ status: 'SUCCESS' });
+    // The row turns `sent` inside the workflow's last step; the workflow records its own
+    // success a moment later, so wait for that too rather than racing it.
+    await vi.waitFor(
+      async () => expect(await DBOS.getWorkflowStatus(id)).toMatchObject({ status: 'SUCCESS' }),
+      { timeout: 30_000, interval: 100 },
+    );
   } finally {
     worker.kill('SIGKILL');
   }
