@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 
-/** Whether a process with this pid exists (signal 0 probes without signalling). */
-export function processAlive(pid: number): boolean {
+/**
+ * Whether a process with this pid exists and is not a zombie (signal 0 probes without
+ * signalling). The one liveness check behind every pid-file lock and supervisor:
+ * `@slipway/core/process`.
+ */
+export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { SlipwayError } from '@slipway/core/errors';
+import { isProcessAlive } from '@slipway/core/process';
 
 /**
  * Takes a lock file holding this process's pid (created with `wx`, so exactly one
@@ -18,7 +19,12 @@ export async function acquireRunLock(path: string): Promise<() => Promise<void>>
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number(readFileSync(path, 'utf8').trim());
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+      if (
+        Number.isInteger(holder) &&
+        holder > 0 &&
+        holder !== process.pid &&
+        isProcessAlive(holder)
+      ) {
         throw new SlipwayError({
           code: 'CONFLICT',
           component: 'Pipeline',
@@ -38,14 +44,4 @@ export async function acquireRunLock(path: string): Promise<() => Promise<void>>
     message: `could not take the run lock ${path}`,
     recovery: [`rm ${path}`],
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

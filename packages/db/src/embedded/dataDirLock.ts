@@ -1,7 +1,7 @@
 import { openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/core';
-import { processAlive, processCommandLine } from './processAlive.js';
+import { isProcessAlive, processCommandLine } from '@slipway/core/process';
 
 const LOCK_FILE = 'slipway.lock';
 
@@ -52,7 +52,7 @@ function release(path: string): void {
  * liveness alone decides.
  */
 function isSlipwayProcess(pid: number): boolean {
-  if (!processAlive(pid)) return false;
+  if (!isProcessAlive(pid)) return false;
   const commandLine = processCommandLine(pid);
   return commandLine === undefined || /node|slipway/i.test(commandLine);
 }

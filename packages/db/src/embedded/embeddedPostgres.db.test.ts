@@ -6,7 +6,7 @@ import { readJsonLine, spawnTypeScript } from '@slipway/db/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type SlipwayDatabase } from '../openDatabase.js';
 import { users } from '../schema.js';
-import { processAlive } from './processAlive.js';
+import { isProcessAlive } from '@slipway/core/process';
 import { startEmbeddedPostgres } from './embeddedPostgres.js';
 
 // These tests are about the embedded default, so they run it even when the suite runs
@@ -48,7 +48,7 @@ describe('embedded Postgres', () => {
     await first.db.insert(users).values({ email: 'kept@example.test' });
     const pid = postmasterPid(dir);
     await first.close();
-    expect(processAlive(pid)).toBe(false);
+    expect(isProcessAlive(pid)).toBe(false);
 
     const second = await openAt(dir);
     expect(await second.db.select({ email: users.email }).from(users)).toEqual([
@@ -99,12 +99,12 @@ describe('embedded Postgres', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
-    expect(processAlive(reported.postmasterPid)).toBe(true);
+    expect(isProcessAlive(reported.postmasterPid)).toBe(true);
 
     const server = await startEmbeddedPostgres({ dataDir: dir });
     try {
       expect(server.recovered).toBe('orphan-stopped');
-      expect(processAlive(reported.postmasterPid)).toBe(false);
+      expect(isProcessAlive(reported.postmasterPid)).toBe(false);
     } finally {
       await server.stop();
     }
@@ -120,7 +120,7 @@ describe('embedded Postgres', () => {
     const reported = await readJsonLine<{ pid: number; postmasterPid: number }>(child);
     child.kill('SIGKILL');
     process.kill(reported.postmasterPid, 'SIGKILL');
-    await vi.waitFor(() => expect(processAlive(reported.postmasterPid)).toBe(false), {
+    await vi.waitFor(() => expect(isProcessAlive(reported.postmasterPid)).toBe(false), {
       timeout: 10_000,
     });
 

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { processAlive, processCommandLine } from './processAlive.js';
+import { isProcessAlive, processCommandLine } from '@slipway/core/process';
 
 /** What was found in a cluster directory before starting it. */
 export type StalePostmaster = 'none' | 'stale-pid-file' | 'orphan-stopped';
@@ -23,7 +23,7 @@ export async function recoverStalePostmaster(clusterDir: string): Promise<StaleP
   const pidFile = join(clusterDir, 'postmaster.pid');
   const pid = readPostmasterPid(pidFile);
   if (pid === undefined) return 'none';
-  if (!processAlive(pid) || !isPostmasterOf(pid, clusterDir)) {
+  if (!isProcessAlive(pid) || !isPostmasterOf(pid, clusterDir)) {
     rmSync(pidFile, { force: true });
     return 'stale-pid-file';
   }
@@ -35,7 +35,7 @@ export async function recoverStalePostmaster(clusterDir: string): Promise<StaleP
     }
     if (await exited(pid, STOP_WAIT_MS / 3)) break;
   }
-  if (processAlive(pid)) throw new Error(`postgres pid ${pid} survived SIGKILL`);
+  if (isProcessAlive(pid)) throw new Error(`postgres pid ${pid} survived SIGKILL`);
   // A fast shutdown removes the file; after SIGKILL, or when nobody reaps the orphan,
   // it stays with a pid Postgres would take for a live postmaster.
   rmSync(pidFile, { force: true });
@@ -62,8 +62,8 @@ function isPostmasterOf(pid: number, clusterDir: string): boolean {
 
 async function exited(pid: number, withinMs: number): Promise<boolean> {
   for (let waited = 0; waited < withinMs; waited += 50) {
-    if (!processAlive(pid)) return true;
+    if (!isProcessAlive(pid)) return true;
     await sleep(50);
   }
-  return !processAlive(pid);
+  return !isProcessAlive(pid);
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isProcessAlive } from './isProcessAlive.js';
+import { isProcessAlive } from '@slipway/core/process';
 
 /**
  * Whether `pid` is alive and still one of ours: in the process group the supervisor leads

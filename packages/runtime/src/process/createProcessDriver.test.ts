@@ -4,7 +4,7 @@ import type { Server } from 'node:net';
 import { join } from 'node:path';
 import { create } from 'tar';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isProcessAlive } from '../internal/isProcessAlive.js';
+import { isProcessAlive } from '@slipway/core/process';
 import { eventually, fetchText, tempProject, writeTinyApp } from '../testing/tinyApp.js';
 import { createProcessDriver } from './createProcessDriver.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SlipwayError } from '@slipway/core';
 import type { RestartPolicy } from '../instanceDriver.js';
-import { isProcessAlive } from '../internal/isProcessAlive.js';
+import { isProcessAlive } from '@slipway/core/process';
 import { tailLines } from '../internal/tailLines.js';
 import type { StartCommand } from './resolveStartCommand.js';
 import { readSupervisorState } from './supervisorState.js';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isInProcessGroup } from '../internal/isInProcessGroup.js';
-import { isProcessAlive } from '../internal/isProcessAlive.js';
+import { isProcessAlive } from '@slipway/core/process';
 import { STOP_TIMEOUT_MS } from './startSupervised.js';
 
 /**
