@@ -49,10 +49,13 @@ export const users = pgTable(
   ],
 );
 
-/** One-time email verification tokens; `used_at` is set when the link is followed. */
-export const emailVerifications = pgTable(
-  'email_verifications',
-  {
+/**
+ * Columns of a one-time link token (verification, password reset): a hashed token for a
+ * user, valid until `expires_at`, spent when `used_at` is set. A function, so each table
+ * gets its own column builders.
+ */
+function oneTimeTokenColumns() {
+  return {
     id: uuid('id').primaryKey().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
@@ -61,25 +64,18 @@ export const emailVerifications = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAt(),
-  },
-  (t) => [index('email_verifications_expires_at_idx').on(t.expiresAt)],
-);
+  };
+}
+
+/** One-time email verification tokens; `used_at` is set when the link is followed. */
+export const emailVerifications = pgTable('email_verifications', oneTimeTokenColumns(), (t) => [
+  index('email_verifications_expires_at_idx').on(t.expiresAt),
+]);
 
 /** One-time password reset tokens, same shape as `email_verifications`. */
-export const passwordResets = pgTable(
-  'password_resets',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tokenHash: text('token_hash').notNull().unique(),
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    usedAt: timestamp('used_at', { withTimezone: true }),
-    createdAt: createdAt(),
-  },
-  (t) => [index('password_resets_expires_at_idx').on(t.expiresAt)],
-);
+export const passwordResets = pgTable('password_resets', oneTimeTokenColumns(), (t) => [
+  index('password_resets_expires_at_idx').on(t.expiresAt),
+]);
 
 /**
  * Rotating refresh tokens. Each login starts a `family_id`; a rotation revokes the old

@@ -1,18 +1,14 @@
 import { z } from 'zod';
+import type { MailboxMessage as OutboxMessage } from '../email/listDevMailbox.js';
 import type { Guards } from '../auth/guards.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
 import { BEARER, authErrorResponses } from './apiSchemas.js';
 
-/** One message of the outbox as admins see it in dev mode. */
-export interface MailboxMessage {
-  id: string;
-  to: string;
-  subject: string;
-  kind: string;
-  status: string;
-  text: string;
-  createdAt: string;
-}
+/** The fields of an outbox message the dev mailbox shows. */
+type MailboxMessage = Pick<
+  OutboxMessage,
+  'id' | 'to' | 'subject' | 'kind' | 'status' | 'text' | 'createdAt'
+>;
 
 /** Reads the email outbox (without SMTP it is the dev mailbox). */
 export interface DevMailbox {

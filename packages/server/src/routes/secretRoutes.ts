@@ -5,21 +5,8 @@ import type { Guards } from '../auth/guards.js';
 import { errorBodySchema } from '../http/errorBody.js';
 import type { LogRedactor } from '../http/logRedactor.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
+import type { SecretMetadata, SecretScope } from '../secrets/secretsService.js';
 import { BEARER, authErrorResponses } from './apiSchemas.js';
-
-/** Whose secret: the signed-in user's own, or a project's. */
-export interface SecretScope {
-  kind: 'user' | 'project';
-  id: string;
-}
-
-/** A secret as the API shows it: never the value. */
-export interface SecretMetadata {
-  name: string;
-  scope: SecretScope;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** The secrets service as these routes use it (values go in, never come back out). */
 export interface SecretStore {
