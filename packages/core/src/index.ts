@@ -24,3 +24,24 @@ export type {
 } from './templateManifest.js';
 export { JSON_SCHEMA_FILES, toJsonSchema } from './jsonSchemas.js';
 export { formatZodIssues } from './formatZodIssues.js';
+export {
+  lifecycleContractSchema,
+  contractAppSchema,
+  appKindSchema,
+  artifactSpecSchema,
+  databaseCommandsSchema,
+  lifecycleScriptsSchema,
+  packageManagerSchema,
+  packageManagerNameSchema,
+  projectPathSchema,
+  workspaceRunnerSchema,
+} from './lifecycleContract.js';
+export type {
+  AppKind,
+  ContractApp,
+  ContractSource,
+  LifecycleContract,
+  LifecycleContractInput,
+  PackageManagerName,
+  WorkspaceRunner,
+} from './lifecycleContract.js';

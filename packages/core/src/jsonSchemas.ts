@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { projectConfigSchema } from './projectConfig.js';
+import { lifecycleContractSchema } from './lifecycleContract.js';
 import { moduleManifestSchema, templateManifestSchema } from './templateManifest.js';
 
 /**
@@ -10,6 +11,7 @@ export const JSON_SCHEMA_FILES = {
   'project-config.json': projectConfigSchema,
   'template-manifest.json': templateManifestSchema,
   'module-manifest.json': moduleManifestSchema,
+  'lifecycle-contract.json': lifecycleContractSchema,
 } as const;
 
 export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {
