@@ -240,7 +240,7 @@ describe('executeRun', () => {
       onEvent: (event) => event.type === 'step:log' && lines.push(event.line),
     });
     const log = memory.logs.get('build')?.join('\n') ?? '';
-    expect(log).toContain('token=[redacted]');
+    expect(log).toContain('token=[REDACTED]');
     expect(log).not.toContain(secret);
     expect(lines.join('\n')).not.toContain(secret);
     expect(JSON.stringify(memory.current())).not.toContain(secret);

@@ -6,7 +6,7 @@ import { fingerprintStep } from './fingerprintStep.js';
 import type { Fingerprint } from './fingerprintStep.js';
 import { newRunId } from './newRunId.js';
 import type { PlannedStep, RunPlan } from './planRun.js';
-import { createRedactor } from './redactSecrets.js';
+import { createRedactor } from '@slipway/secrets';
 import type { RunEvent } from './runEvents.js';
 import type { RunState, RunStatus, StepRecord } from './runState.js';
 import type { RunStore } from './runStore.js';
@@ -23,7 +23,7 @@ export interface ExecuteOptions {
   /** Steps running at once. @default 2 */
   concurrency?: number;
   onEvent?: (event: RunEvent) => void;
-  /** Known secret values, replaced by `[redacted]` in logs, events and errors. */
+  /** Known secret values, replaced by `[REDACTED]` in logs, events and errors. */
   secrets?: readonly string[];
   /** @default a new sortable id */
   runId?: string;
@@ -89,7 +89,7 @@ class Execution {
   ) {
     this.runId = options.runId ?? newRunId();
     this.signal = options.signal ?? new AbortController().signal;
-    this.redact = createRedactor(options.secrets ?? []);
+    this.redact = createRedactor(options.secrets ?? []).redact;
     this.emit = options.onEvent ?? (() => undefined);
     this.definitions = new Map(plan.project.steps.map((step) => [step.name, step]));
     this.files = plan.project.files;

@@ -33,7 +33,6 @@ export type { Fingerprint } from './fingerprintStep.js';
 export { snapshotFiles } from './snapshotFiles.js';
 export type { FileSnapshot } from './snapshotFiles.js';
 export { explainMiss } from './explainMiss.js';
-export { createRedactor, REDACTED } from './redactSecrets.js';
 export { bundledPnpm, bundledPnpmVersion } from './bundledPnpm.js';
 export { firstCompilerError } from './errors/firstCompilerError.js';
 export type { CompilerError } from './errors/firstCompilerError.js';
