@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyCleanup, planCleanup } from './cleanupProject.js';
-import { fakeStep } from './testing/fakeSteps.js';
+import { fakeStep } from './engine/testing/fakeSteps.js';
 import { testdir } from './testing/testdir.js';
 
 describe('--cleanup', () => {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RUNS_DIR, STATE_PATH } from './fileRunStore.js';
+import { RUNS_DIR, STATE_PATH } from './engine/fileRunStore.js';
 import { ARTIFACTS_DIR } from './steps/packageStep.js';
-import type { StepDefinition } from './stepDefinition.js';
+import type { StepDefinition } from './engine/stepDefinition.js';
 
 export interface CleanupPlan {
   /** Paths relative to the project that exist and will be removed. */

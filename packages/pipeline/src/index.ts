@@ -1,5 +1,6 @@
-export { STEP_NAMES, isStepName } from './stepNames.js';
-export type { StepName } from './stepNames.js';
+export { STEP_NAMES, isStepName } from './steps/stepNames.js';
+export type { CatalogStepName } from './steps/stepNames.js';
+export type { StepName } from './engine/stepName.js';
 export type {
   StepDefinition,
   StepInputs,
@@ -7,10 +8,10 @@ export type {
   StepOutcome,
   ExecOptions,
   ExecResult,
-} from './stepDefinition.js';
-export type { RunState, RunStatus, StepRecord, StepStatus } from './runState.js';
-export type { RunEvent } from './runEvents.js';
-export type { RunStore, LogSink } from './runStore.js';
+} from './engine/stepDefinition.js';
+export type { RunState, RunStatus, StepRecord, StepStatus } from './engine/runState.js';
+export type { RunEvent } from './engine/runEvents.js';
+export type { RunStore, LogSink } from './engine/runStore.js';
 export type {
   Artifact,
   Deployer,
@@ -19,21 +20,26 @@ export type {
   HealthChecker,
   HealthCheckRequest,
 } from './deployer.js';
-export type { ProjectSnapshot } from './projectSnapshot.js';
+export type { ProjectSnapshot } from './engine/projectSnapshot.js';
 export { loadProject, orderSteps } from './loadProject.js';
 export { PROJECT_STAMP_PATH, projectTemplate } from './projectTemplate.js';
 export type { LoadProjectOptions } from './loadProject.js';
-export { planRun } from './planRun.js';
-export type { PlanOptions, PlannedStep, RunPlan, StepAction } from './planRun.js';
-export { executeRun } from './executeRun.js';
-export type { ExecuteOptions, RunResult } from './executeRun.js';
-export { createFileRunStore, STATE_PATH, RUNS_DIR, runDir, stepLogPath } from './fileRunStore.js';
-export { fingerprintStep, stableJson } from './fingerprintStep.js';
-export type { Fingerprint } from './fingerprintStep.js';
-export { snapshotFiles } from './snapshotFiles.js';
-export type { FileSnapshot } from './snapshotFiles.js';
-export { explainMiss } from './explainMiss.js';
-export { createRedactor, REDACTED } from './redactSecrets.js';
+export { planRun } from './engine/planRun.js';
+export type { PlanOptions, PlannedStep, RunPlan, StepAction } from './engine/planRun.js';
+export { executeRun } from './engine/executeRun.js';
+export type { ExecuteOptions, RunResult } from './engine/executeRun.js';
+export {
+  createFileRunStore,
+  STATE_PATH,
+  RUNS_DIR,
+  runDir,
+  stepLogPath,
+} from './engine/fileRunStore.js';
+export { fingerprintStep, stableJson } from './engine/fingerprintStep.js';
+export type { Fingerprint } from './engine/fingerprintStep.js';
+export { snapshotFiles } from './engine/snapshotFiles.js';
+export type { FileSnapshot } from './engine/snapshotFiles.js';
+export { explainMiss } from './engine/explainMiss.js';
 export { bundledPnpm, bundledPnpmVersion } from './bundledPnpm.js';
 export { firstCompilerError } from './errors/firstCompilerError.js';
 export type { CompilerError } from './errors/firstCompilerError.js';

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectSnapshot } from './projectSnapshot.js';
-import type { RunStore } from './runStore.js';
-import { snapshotFiles } from './snapshotFiles.js';
-import type { StepDefinition } from './stepDefinition.js';
-import type { StepName } from './stepNames.js';
+import type { ProjectSnapshot } from './engine/projectSnapshot.js';
+import type { RunStore } from './engine/runStore.js';
+import { snapshotFiles } from './engine/snapshotFiles.js';
+import type { StepDefinition } from './engine/stepDefinition.js';
+import type { StepName } from './engine/stepName.js';
 
 export interface LoadProjectOptions {
   dir: string;

@@ -31,7 +31,7 @@ describe('the health-gated deployer', { timeout: 120_000 }, () => {
       const text = (await createProcessDriver({ projectDir: project }).logs(first.id)).join('\n');
       return text.includes('listening') ? text : undefined;
     });
-    expect(log).toContain('token=[redacted]');
+    expect(log).toContain('token=[REDACTED]');
 
     const second = await deployer.deploy({
       projectDir: project,

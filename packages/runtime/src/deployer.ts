@@ -1,4 +1,5 @@
 import { SlipwayError } from '@slipway/core';
+import { isSecretName } from '@slipway/secrets';
 import { healthTimeout } from './healthChecker.js';
 import type { InstanceDriver, InstanceStatus } from './instanceDriver.js';
 import { createProcessDriver } from './process/createProcessDriver.js';
@@ -61,16 +62,9 @@ export interface DeployerOptions {
   secretNames?: readonly string[];
 }
 
-/**
- * Names whose values are redacted even when nobody listed them: the pipeline hands over
- * one merged environment, and a credential in an instance log is worse than a few
- * redacted non-secrets.
- */
-const SECRET_NAME_PATTERN =
-  /SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL|DATABASE_URL|_DSN$/i;
-
+/** Listed names plus every secret name in the merged environment the pipeline hands over. */
 function secretNamesOf(request: DeployRequest, configured: readonly string[] = []): string[] {
-  const guessed = Object.keys(request.env).filter((name) => SECRET_NAME_PATTERN.test(name));
+  const guessed = Object.keys(request.env).filter(isSecretName);
   return [...new Set([...configured, ...(request.secretNames ?? []), ...guessed])];
 }
 

@@ -18,19 +18,3 @@ export { createHealthChecker, healthTimeout } from './healthChecker.js';
 export type { HealthCheckRequest, HealthChecker, HealthCheckerOptions } from './healthChecker.js';
 export { createDeployer } from './deployer.js';
 export type { DeployRequest, DeployedInstance, Deployer, DeployerOptions } from './deployer.js';
-export { createLocalSecretsStore, slipwayHome } from './secrets/localSecretsStore.js';
-export type {
-  LocalSecretInfo,
-  LocalSecretsStore,
-  LocalSecretsStoreOptions,
-} from './secrets/localSecretsStore.js';
-export { loadSecretKey, secretKeyFrom } from './secrets/secretKey.js';
-export type { LoadSecretKeyOptions, SecretKey } from './secrets/secretKey.js';
-export { openSecret, sealSecret } from './secrets/secretCipher.js';
-export type { SealedSecret } from './secrets/secretCipher.js';
-export { formatEnvFile } from './secrets/formatEnvFile.js';
-export { materializeSecrets } from './secrets/materializeSecrets.js';
-export type {
-  MaterializeSecretsOptions,
-  MaterializeSecretsResult,
-} from './secrets/materializeSecrets.js';

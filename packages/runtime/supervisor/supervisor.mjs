@@ -4,8 +4,9 @@
 // redacted) to the instance log, restarts it after a crash with exponential backoff, gives
 // up after a bounded number of restarts in a row, and reports through a state file that it
 // replaces atomically. SIGTERM/SIGINT stop the app (SIGKILL after a grace period) and then
-// the supervisor. Plain JavaScript with no imports but Node's, so it runs from the
-// published package and from the bundled CLI alike.
+// the supervisor. Plain JavaScript run by Node as is, from the published package and from
+// the bundled CLI alike; its one import is the compiled redactor of `@slipway/secrets`, so
+// instance logs are redacted by the same rule as step logs and server logs.
 //
 // Usage: node supervisor.mjs <config.json>
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import {
   renameSync,
   writeFileSync,
 } from 'node:fs';
+import { createRedactor } from '@slipway/secrets/redactor';
 
 /**
  * @typedef {{ maxRestarts: number, initialDelayMs: number, maxDelayMs: number, stableAfterMs: number }} Restart
@@ -25,9 +27,6 @@ import {
  *   redactEnv: string[], restart: Restart, stopTimeoutMs: number }} Config
  */
 
-const REDACTED = '[redacted]';
-/** Shorter values would mangle ordinary text (the pipeline's redactor uses the same floor). */
-const MIN_SECRET_LENGTH = 4;
 /** A line longer than this is written in pieces rather than buffered without bound. */
 const MAX_LINE = 64 * 1024;
 /** Past this size the log moves to `<log>.1` (replacing the previous one) and starts anew. */
@@ -37,13 +36,7 @@ const MAX_LOG_BYTES = 10 * 1024 * 1024;
 const config = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8'));
 let logFd = openSync(config.logFile, 'a', 0o600);
 let logBytes = fstatSync(logFd).size;
-const secrets = [
-  ...new Set(
-    config.redactEnv
-      .map((name) => process.env[name] ?? '')
-      .filter((value) => value.length >= MIN_SECRET_LENGTH),
-  ),
-].sort((a, b) => b.length - a.length);
+const { redact } = createRedactor(config.redactEnv.map((name) => process.env[name] ?? ''));
 
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let app;
@@ -55,13 +48,6 @@ let stopping = false;
 let restartTimer;
 /** @type {{ code: number | null, signal: string | null, at: string } | undefined} */
 let lastExit;
-
-/** @param {string} line */
-function redact(line) {
-  let result = line;
-  for (const value of secrets) result = result.replaceAll(value, REDACTED);
-  return result;
-}
 
 /** @param {string} text */
 function log(text) {

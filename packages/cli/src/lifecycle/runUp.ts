@@ -54,7 +54,7 @@ export async function runUp(dir: string, flags: UpFlags): Promise<void> {
   if (flags.cleanup) await cleanup({ projectDir, steps, store, dryRun: flags.dryRun ?? false });
   // Secrets from the local store reach every step and the deployed instance as environment
   // (architecture decision 8) and are redacted from every log.
-  const { createLocalSecretsStore } = await import('@slipway/runtime');
+  const { createLocalSecretsStore } = await import('@slipway/secrets');
   const stored = createLocalSecretsStore({ scope: flags.scope }).resolve();
   const env = { ...process.env, ...stored, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
   const project = await loadProject({ dir: projectDir, steps, store, env });

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
 import pc from 'picocolors';
 import { SlipwayError } from '@slipway/core';
-import { createLocalSecretsStore } from '@slipway/runtime';
+import { createLocalSecretsStore } from '@slipway/secrets';
 import { bundledPnpm } from '../commands/pnpm.js';
 
 /**

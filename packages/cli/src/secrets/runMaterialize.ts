@@ -1,5 +1,5 @@
 import { constants } from 'node:os';
-import { createLocalSecretsStore, materializeSecrets } from '@slipway/runtime';
+import { createLocalSecretsStore, materializeSecrets } from '@slipway/secrets';
 
 /**
  * `slipway secrets materialize -- <command…>`. Ctrl-C reaches the command through the

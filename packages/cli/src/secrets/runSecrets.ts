@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { SlipwayError } from '@slipway/core';
-import { createLocalSecretsStore } from '@slipway/runtime';
+import { createLocalSecretsStore } from '@slipway/secrets';
 import { readSecretValue } from './readSecretValue.js';
 
 interface ScopeFlags {

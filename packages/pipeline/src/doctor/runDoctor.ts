@@ -3,7 +3,7 @@ import { mkdir, rm, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createFileRunStore, STATE_PATH } from '../fileRunStore.js';
+import { createFileRunStore, STATE_PATH } from '../engine/fileRunStore.js';
 import { readWorkspace } from '../steps/readWorkspace.js';
 import type { DoctorCheck, DoctorReport } from './doctorCheck.js';
 import { doctorExitCode } from './doctorCheck.js';

@@ -1,6 +1,6 @@
 import { SlipwayError } from '@slipway/core/errors';
-import type { ExecResult } from '../stepDefinition.js';
-import type { StepName } from '../stepNames.js';
+import type { ExecResult } from '../engine/stepDefinition.js';
+import type { StepName } from '../engine/stepName.js';
 import { failingTests } from './failingTests.js';
 import { firstCompilerError } from './firstCompilerError.js';
 

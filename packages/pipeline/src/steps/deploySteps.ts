@@ -1,7 +1,7 @@
 import { SlipwayError } from '@slipway/core/errors';
 import type { Artifact, Deployer, HealthChecker } from '../deployer.js';
-import type { StepDefinition } from '../stepDefinition.js';
-import type { StepName } from '../stepNames.js';
+import type { StepDefinition } from '../engine/stepDefinition.js';
+import type { StepName } from '../engine/stepName.js';
 
 /**
  * `deploy` through the injected runtime driver. A cache hit needs the same artifact still

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExecResult, StepContext } from '../stepDefinition.js';
+import type { ExecResult, StepContext } from '../engine/stepDefinition.js';
 import { dockerImage } from './dockerImage.js';
 
 function fakeContext(answers: Array<ExecResult | Error>) {

@@ -1,5 +1,5 @@
 import { SlipwayError } from '@slipway/core/errors';
-import type { StepContext } from '../stepDefinition.js';
+import type { StepContext } from '../engine/stepDefinition.js';
 import { lastLines } from '../errors/classifyFailure.js';
 
 /**

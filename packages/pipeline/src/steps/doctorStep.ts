@@ -1,6 +1,6 @@
 import { SlipwayError } from '@slipway/core/errors';
 import { runDoctor } from '../doctor/runDoctor.js';
-import type { StepDefinition, StepInputs } from '../stepDefinition.js';
+import type { StepDefinition, StepInputs } from '../engine/stepDefinition.js';
 
 /**
  * `doctor` as the first step: a failing check stops the run before anything is spawned

@@ -7,7 +7,7 @@ import { createGzip } from 'node:zlib';
 import { bundledPnpm } from '../bundledPnpm.js';
 import { classifyFailure } from '../errors/classifyFailure.js';
 import type { Artifact } from '../deployer.js';
-import type { StepContext, StepDefinition, StepInputs } from '../stepDefinition.js';
+import type { StepContext, StepDefinition, StepInputs } from '../engine/stepDefinition.js';
 import { dockerImage } from './dockerImage.js';
 import { pruneEscapingLinks } from './pruneEscapingLinks.js';
 import type { WorkspacePackage } from './readWorkspace.js';

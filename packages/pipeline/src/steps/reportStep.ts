@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runDir } from '../fileRunStore.js';
-import type { StepDefinition } from '../stepDefinition.js';
-import type { StepName } from '../stepNames.js';
+import { runDir } from '../engine/fileRunStore.js';
+import type { StepDefinition } from '../engine/stepDefinition.js';
+import type { StepName } from '../engine/stepName.js';
 
 /** `.slipway/runs/<id>/report.json`: what a run did and what to do next. */
 export interface RunReport {

@@ -1,7 +1,7 @@
 import { bundledPnpm } from '../bundledPnpm.js';
 import { classifyFailure } from '../errors/classifyFailure.js';
-import type { StepDefinition, StepInputs } from '../stepDefinition.js';
-import type { StepName } from '../stepNames.js';
+import type { StepDefinition, StepInputs } from '../engine/stepDefinition.js';
+import type { StepName } from '../engine/stepName.js';
 
 export interface ScriptStepOptions {
   name: StepName;

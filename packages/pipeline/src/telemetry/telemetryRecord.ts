@@ -2,8 +2,8 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { RunResult } from '../executeRun.js';
-import type { StepName } from '../stepNames.js';
+import type { RunResult } from '../engine/executeRun.js';
+import type { StepName } from '../engine/stepName.js';
 
 /** One line of `~/.slipway/telemetry.jsonl`. No paths, names, env values or messages. */
 export interface TelemetryRecord {
@@ -13,7 +13,7 @@ export interface TelemetryRecord {
   status: string;
   durationMs: number;
   /** Step → status and duration (only steps that ran have a duration). */
-  steps: Partial<Record<StepName, { status: string; durationMs?: number }>>;
+  steps: Record<StepName, { status: string; durationMs?: number }>;
   failedStep?: StepName;
   errorCode?: string;
   /** The flags used, without their values, e.g. `--force`. */

@@ -37,7 +37,7 @@ describe('the process driver', { timeout: 120_000 }, () => {
       const log = await driver.logs(instance.id);
       return log.some((line) => line.includes('listening')) ? log : undefined;
     });
-    expect(lines.join('\n')).toContain('token=[redacted]');
+    expect(lines.join('\n')).toContain('token=[REDACTED]');
     expect(lines.join('\n')).toContain('stderr works');
     expect(readFileSync(instance.logFile, 'utf8')).not.toContain(SECRET);
     await driver.remove([instance.id]);

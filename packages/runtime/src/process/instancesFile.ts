@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/core';
 import type { InstanceRecord } from '../instanceDriver.js';
-import { withFileLock } from '../internal/withFileLock.js';
-import { writeFileAtomic } from '../internal/writeFileAtomic.js';
+import { withFileLock, writeFileAtomic } from '@slipway/core/files';
 
 interface InstancesData {
   version: 1;

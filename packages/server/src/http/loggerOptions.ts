@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import { stdSerializers, type DestinationStream, type LoggerOptions } from 'pino';
+import { REDACTED } from '@slipway/secrets';
 import type { LogRedactor } from './logRedactor.js';
 
 /**
@@ -32,7 +33,7 @@ export interface LoggerSetup {
 export function loggerOptions(setup: LoggerSetup): FastifyServerOptions['logger'] {
   const options: LoggerOptions & { stream?: DestinationStream } = {
     level: setup.level ?? 'info',
-    redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    redact: { paths: REDACT_PATHS, censor: REDACTED },
     hooks: { streamWrite: (line) => setup.redactor.redact(line) },
     serializers: {
       err: (error: Error) => scrubQueryParams(stdSerializers.err(error)),
@@ -49,7 +50,7 @@ export function loggerOptions(setup: LoggerSetup): FastifyServerOptions['logger'
 
 /** `url` with credential-bearing query values replaced. */
 export function redactUrl(url: string): string {
-  return url.replace(SECRET_QUERY, '$1[REDACTED]');
+  return url.replace(SECRET_QUERY, `$1${REDACTED}`);
 }
 
 /** drizzle's `DrizzleQueryError` puts every bound value in its message as `params: …`. */
@@ -61,7 +62,7 @@ const PARAMS_LINE = /\nparams: [^\n]*/g;
  */
 export function scrubQueryParams<T extends object>(serialized: T): T {
   const scrub = (value: unknown): unknown => {
-    if (typeof value === 'string') return value.replace(PARAMS_LINE, '\nparams: [REDACTED]');
+    if (typeof value === 'string') return value.replace(PARAMS_LINE, `\nparams: ${REDACTED}`);
     if (Array.isArray(value)) return value.map(scrub);
     if (value && typeof value === 'object') {
       return Object.fromEntries(

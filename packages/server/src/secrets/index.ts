@@ -7,5 +7,5 @@ export type {
   SecretsServiceOptions,
 } from './secretsService.js';
 // One AES-256-GCM implementation and key file for the server and the CLI's local store.
-export { loadSecretKey, secretKeyFrom, openSecret, sealSecret } from '@slipway/runtime';
-export type { LoadSecretKeyOptions, SecretKey, SealedSecret } from '@slipway/runtime';
+export { loadSecretKey, secretKeyFrom, openSecret, sealSecret } from '@slipway/secrets';
+export type { LoadSecretKeyOptions, SecretKey, SealedSecret } from '@slipway/secrets';

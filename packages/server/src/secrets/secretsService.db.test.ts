@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecretsService, type SecretsService } from './secretsService.js';
-import { secretKeyFrom } from '@slipway/runtime';
+import { secretKeyFrom } from '@slipway/secrets';
 
 let database: TestDatabase;
 let service: SecretsService;

@@ -2,8 +2,8 @@ import { SlipwayError } from '@slipway/core';
 import { secrets } from '@slipway/db';
 import type { SlipwayDatabase, SecretScopeKind } from '@slipway/db';
 import { and, asc, eq } from 'drizzle-orm';
-import { openSecret, sealSecret } from '@slipway/runtime';
-import type { SecretKey } from '@slipway/runtime';
+import { openSecret, sealSecret } from '@slipway/secrets';
+import type { SecretKey } from '@slipway/secrets';
 
 /** Whose secret: a user's own, or a project's. */
 export interface SecretScope {

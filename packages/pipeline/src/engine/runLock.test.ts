@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireRunLock } from './runLock.js';
-import { testdir } from './testing/testdir.js';
+import { testdir } from '../testing/testdir.js';
 
 describe('acquireRunLock', () => {
   it('lets one run in at a time and takes over the lock of a dead one', async () => {

@@ -5,7 +5,7 @@ import { SlipwayError } from '@slipway/core/errors';
 import { acquireRunLock } from './runLock.js';
 import type { RunState } from './runState.js';
 import type { LogSink, RunStore } from './runStore.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 /** The state file, relative to the project. */
 export const STATE_PATH = '.slipway/state.json';

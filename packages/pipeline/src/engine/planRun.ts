@@ -1,9 +1,9 @@
 import { SlipwayError } from '@slipway/core/errors';
 import { explainMiss } from './explainMiss.js';
-import { fingerprintStep } from './fingerprintStep.js';
 import type { ProjectSnapshot } from './projectSnapshot.js';
 import type { StepDefinition } from './stepDefinition.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
+import { stepFingerprint } from './stepFingerprint.js';
 
 export interface PlanOptions {
   /** Run only these steps; their dependencies are taken as done. */
@@ -62,17 +62,10 @@ export function planRun(project: ProjectSnapshot, options: PlanOptions = {}): Ru
   const steps: PlannedStep[] = [];
   for (const step of project.steps) {
     const previous = project.previous?.steps[step.name];
-    const depKeys = Object.fromEntries(
-      step.dependsOn.map((dep) => [
-        dep,
-        predicted.get(dep) ?? project.previous?.steps[dep]?.cacheKey ?? 'none',
-      ]),
-    );
-    const fingerprint = fingerprintStep({
-      inputs: step.inputs,
+    const fingerprint = stepFingerprint(step, {
       files: project.files,
       env: project.env,
-      depKeys,
+      keyOf: (dep) => predicted.get(dep) ?? project.previous?.steps[dep]?.cacheKey,
     });
     const exclusion = included.get(step.name);
     const base = { name: step.name, description: step.description, dependsOn: step.dependsOn };

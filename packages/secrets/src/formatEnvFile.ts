@@ -1,5 +1,5 @@
 /**
- * Secrets in dotenv syntax, one `NAME=value` per line, read back exactly by dotenv and
+ * Variables in dotenv syntax, one `NAME=value` per line, read back exactly by dotenv and
  * Node's `process.loadEnvFile`: single quotes (literal) when the value allows, double
  * quotes with `\n` for multi-line values, backticks when both quotes occur.
  */

@@ -32,8 +32,9 @@ export interface MaterializeSecretsResult {
 /**
  * Writes `values` to a 0600 env file, runs `command` with `SLIPWAY_ENV_FILE` pointing at
  * it, and removes the file when the command exits — also when it fails to start, and
- * (synchronously) when this process exits first. Only SIGKILL of this process can leave
- * the file behind (architecture decision 8: materialised only on request, then removed).
+ * (synchronously) when this process exits first: secrets reach the disk in plain text
+ * only on request and only while the command runs. Only SIGKILL of this process can
+ * leave the file behind.
  */
 export async function materializeSecrets(
   options: MaterializeSecretsOptions,

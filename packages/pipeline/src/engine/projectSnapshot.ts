@@ -1,7 +1,7 @@
 import type { RunState } from './runState.js';
 import type { FileSnapshot } from './snapshotFiles.js';
 import type { StepDefinition } from './stepDefinition.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 /**
  * Everything the planner needs, read from disk once by `loadProject` so `planRun` stays

@@ -4,7 +4,7 @@ import { SlipwayError } from '@slipway/core/errors';
 import type { RunState } from '../runState.js';
 import type { LogSink, RunStore } from '../runStore.js';
 import type { StepContext, StepDefinition } from '../stepDefinition.js';
-import type { StepName } from '../stepNames.js';
+import type { StepName } from '../stepName.js';
 
 /** An in-memory RunStore that keeps every saved state and log line. */
 export function memoryStore(initial?: RunState) {

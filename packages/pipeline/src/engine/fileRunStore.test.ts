@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STATE_PATH, createFileRunStore, stepLogPath } from './fileRunStore.js';
 import type { RunState } from './runState.js';
-import { testdir } from './testing/testdir.js';
+import { testdir } from '../testing/testdir.js';
 
 const state: RunState = {
   schemaVersion: 1,

@@ -4,7 +4,7 @@ import { runProcess } from './runProcess.js';
 import type { StepRecord } from './runState.js';
 import type { LogSink } from './runStore.js';
 import type { StepContext, StepOutcome } from './stepDefinition.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 export interface StepContextInput {
   step: StepName;
@@ -14,7 +14,7 @@ export interface StepContextInput {
   signal: AbortSignal;
   sink: LogSink;
   results: ReadonlyMap<StepName, StepOutcome>;
-  steps: Readonly<Partial<Record<StepName, StepRecord>>>;
+  steps: Readonly<Record<StepName, StepRecord>>;
   redact(line: string): string;
   emit(event: RunEvent): void;
 }

@@ -1,5 +1,5 @@
 import type { StepRecord } from './runState.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 /**
  * What a step's result depends on. Each input becomes a digest; together with the keys
@@ -41,7 +41,7 @@ export interface StepContext {
   /** Results of the steps that finished earlier in this run (or in the run they were cached from). */
   readonly results: ReadonlyMap<StepName, StepOutcome>;
   /** The run's step records so far (status, durations, cache keys), for the report. */
-  readonly steps: Readonly<Partial<Record<StepName, StepRecord>>>;
+  readonly steps: Readonly<Record<StepName, StepRecord>>;
   /** Writes a line to the step's log (redacted) and emits it as an event. */
   log(line: string): void;
   /**
@@ -81,5 +81,5 @@ export interface CurrentContext {
   /** What the step handed on when it last succeeded. */
   readonly outcome: StepOutcome | undefined;
   readonly results: ReadonlyMap<StepName, StepOutcome>;
-  readonly steps: Readonly<Partial<Record<StepName, StepRecord>>>;
+  readonly steps: Readonly<Record<StepName, StepRecord>>;
 }

@@ -1,5 +1,5 @@
 import { SlipwayError } from '@slipway/core/errors';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 /**
  * Turns whatever a step threw into a SlipwayError: an abort becomes `INTERRUPTED`, a

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isProcessAlive } from '@slipway/core/process';
+import { isProcessAlive } from './isProcessAlive.js';
 
 /** How long to wait for another Slipway process to finish its read-modify-write. */
 const WAIT_MS = 10_000;

@@ -1,5 +1,5 @@
 import type { RunState } from './runState.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 /** A step's log: lines are already redacted when they arrive. */
 export interface LogSink {

@@ -1,5 +1,5 @@
 import type { SlipwayErrorJson } from '@slipway/core/errors';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 export type StepStatus =
   'pending' | 'running' | 'succeeded' | 'cached' | 'skipped' | 'failed' | 'interrupted' | 'blocked';
@@ -42,5 +42,5 @@ export interface RunState {
   error?: SlipwayErrorJson;
   /** The steps this run planned, in order; other records are kept from older runs for the cache. */
   planned?: StepName[];
-  steps: Partial<Record<StepName, StepRecord>>;
+  steps: Record<StepName, StepRecord>;
 }

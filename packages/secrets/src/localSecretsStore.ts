@@ -2,8 +2,7 @@ import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { SlipwayError } from '@slipway/core';
-import { withFileLock } from '../internal/withFileLock.js';
-import { writeFileAtomic } from '../internal/writeFileAtomic.js';
+import { withFileLock, writeFileAtomic } from '@slipway/core/files';
 import { openSecret, sealSecret } from './secretCipher.js';
 import type { SealedSecret } from './secretCipher.js';
 import { loadSecretKey } from './secretKey.js';
@@ -61,8 +60,9 @@ export function slipwayHome(): string {
 }
 
 /**
- * The CLI's secret store: AES-256-GCM under the same key scheme as the server
- * (architecture decision 8), each value bound to its scope and name.
+ * The CLI's secret store: AES-256-GCM under the same key and key file as the server, so
+ * `slipway serve` and the CLI on one machine read each other's secrets; each value is
+ * bound to its scope and name.
  * @example
  * const store = createLocalSecretsStore({ scope: 'acme' });
  * await store.set('STRIPE_KEY', value);

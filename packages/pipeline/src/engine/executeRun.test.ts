@@ -2,14 +2,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { executeRun } from './executeRun.js';
-import { loadProject } from './loadProject.js';
+import { loadProject } from '../loadProject.js';
 import { planRun } from './planRun.js';
 import type { PlanOptions } from './planRun.js';
 import type { RunStore } from './runStore.js';
 import type { StepDefinition } from './stepDefinition.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 import { buildError, fakeStep, memoryStore } from './testing/fakeSteps.js';
-import { testdir } from './testing/testdir.js';
+import { testdir } from '../testing/testdir.js';
 
 /** install ← build ← (typecheck, test) ← report, with inputs like the real catalog's. */
 function fixture(options: { failBuild?: () => boolean } = {}) {
@@ -240,7 +240,7 @@ describe('executeRun', () => {
       onEvent: (event) => event.type === 'step:log' && lines.push(event.line),
     });
     const log = memory.logs.get('build')?.join('\n') ?? '';
-    expect(log).toContain('token=[redacted]');
+    expect(log).toContain('token=[REDACTED]');
     expect(log).not.toContain(secret);
     expect(lines.join('\n')).not.toContain(secret);
     expect(JSON.stringify(memory.current())).not.toContain(secret);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runProcess } from './runProcess.js';
-import { testdir } from './testing/testdir.js';
+import { testdir } from '../testing/testdir.js';
 
 const alive = (pid: number) => {
   try {

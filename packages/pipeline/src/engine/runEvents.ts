@@ -2,7 +2,7 @@ import type { SlipwayError } from '@slipway/core/errors';
 import type { RunPlan } from './planRun.js';
 import type { RunState } from './runState.js';
 import type { StepOutcome } from './stepDefinition.js';
-import type { StepName } from './stepNames.js';
+import type { StepName } from './stepName.js';
 
 /** What `executeRun` reports while it works; the CLI renders these, the server streams them. */
 export type RunEvent =
