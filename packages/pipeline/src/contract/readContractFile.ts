@@ -25,12 +25,12 @@ export function parseContractYaml(text: string, file: string): LifecycleContract
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
   const [syntax] = document.errors;
   if (syntax) {
-    const line = syntax.linePos?.[0];
+    const line = lineCounter.linePos(syntax.pos[0]);
     throw new SlipwayError({
       code: 'YAML_SYNTAX',
       component: 'Config',
-      message: `${file}${line ? `:${line.line}` : ''} is not valid YAML: ${syntax.message.split('\n')[0]}`,
-      location: { file, ...(line ? { line: line.line, column: line.col } : {}) },
+      message: `${file}:${line.line} is not valid YAML: ${syntax.message.split('\n')[0]}`,
+      location: { file, line: line.line, column: line.col },
     });
   }
   const result = lifecycleContractSchema.safeParse(document.toJS() ?? {});
