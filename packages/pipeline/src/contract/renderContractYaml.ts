@@ -40,8 +40,7 @@ export function renderContractYaml(contract: LifecycleContract): string {
       const comment = FIELD_COMMENTS[key];
       if (comment && pair.key && typeof pair.key === 'object')
         (pair.key as { commentBefore?: string }).commentBefore = comment;
-      if (key === 'apps' && isSeq(pair.value))
-        for (const item of pair.value.items) if (isMap(item)) item.flow = false;
+      if (key === 'apps' && isSeq(pair.value)) pair.value.items.forEach(flowArgv);
     }
   }
   return document.toString({ lineWidth: 0 });
