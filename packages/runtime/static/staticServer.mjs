@@ -13,7 +13,7 @@ import sirv from 'sirv';
 
 const folder = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(folder)) {
-  console.error(`[slipway-static] ${folder} does not exist: was the app built?`);
+  process.stderr.write(`[slipway-static] ${folder} does not exist: was the app built?\n`);
   process.exit(1);
 }
 const port = Number(process.env.PORT ?? 4173);
@@ -27,7 +27,7 @@ const server = createServer((request, response) =>
   }),
 );
 server.listen(port, host, () =>
-  console.log(`[slipway-static] ${folder} on http://${host}:${port}`),
+  process.stdout.write(`[slipway-static] ${folder} on http://${host}:${port}\n`),
 );
 for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT']))
   process.on(signal, () => server.close(() => process.exit(0)));

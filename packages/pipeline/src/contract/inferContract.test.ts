@@ -94,11 +94,21 @@ describe('inferContract', () => {
   });
 
   it.each([
-    ['next start -p 4100', 'web', 4100, ['next', 'start', '-p', '${PORT}']],
-    ['next start', 'web', 3000, ['next', 'start', '--port', '${PORT}']],
-    ['PORT=5000 node server.js', 'api', 5000, ['node', 'server.js']],
-    ['node dist/main.js --port=7000', 'api', 7000, ['node', 'dist/main.js', '--port=${PORT}']],
-  ])('reads the start script "%s"', (start, kind, port, argv) => {
+    {
+      start: 'next start -p 4100',
+      kind: 'web',
+      port: 4100,
+      argv: ['next', 'start', '-p', '${PORT}'],
+    },
+    { start: 'next start', kind: 'web', port: 3000, argv: ['next', 'start', '--port', '${PORT}'] },
+    { start: 'PORT=5000 node server.js', kind: 'api', port: 5000, argv: ['node', 'server.js'] },
+    {
+      start: 'node dist/main.js --port=7000',
+      kind: 'api',
+      port: 7000,
+      argv: ['node', 'dist/main.js', '--port=${PORT}'],
+    },
+  ])('reads the start script "$start"', ({ start, kind, port, argv }) => {
     const dependencies = { next: '16.0.0' };
     const { contract } = inferContract(
       testdir({ 'package.json': json({ name: 'one', scripts: { start }, dependencies }) }),
