@@ -4,6 +4,7 @@ export {
   STARTER_VERSIONS,
   renderCreateNextApp,
   renderCreateVite,
+  standInForGoogleFonts,
   unpackStarter,
 } from './realStarters.js';
 export { testdir, writeFiles } from './testdir.js';

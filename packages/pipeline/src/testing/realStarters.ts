@@ -8,6 +8,8 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -97,4 +99,42 @@ export function renderCreateNextApp(target: string, name: string): void {
     },
   };
   writeFileSync(join(target, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** The Google Fonts stylesheets the app-router template's layout asks for (Geist, Geist Mono). */
+const NEXT_TEMPLATE_FONTS = ['Geist', 'Geist Mono'];
+
+/** A stand-in for Google Fonts: the template's stylesheets, and font files from loopback. */
+export interface FontsStandIn {
+  /** Point `next build` at the canned stylesheets: NEXT_FONT_GOOGLE_MOCKED_RESPONSES. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * `next build` fetches the template's fonts from fonts.googleapis.com and fonts.gstatic.com,
+ * which a test machine may not reach. Next reads canned stylesheets from the module named by
+ * NEXT_FONT_GOOGLE_MOCKED_RESPONSES (its own test suite does this); Turbopack still fetches
+ * the font files those name, so they point at a loopback server answering a few bytes.
+ */
+export async function standInForGoogleFonts(dir: string): Promise<FontsStandIn> {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'font/woff2' });
+    response.end(Buffer.alloc(64));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const responses: Record<string, string> = {};
+  for (const family of NEXT_TEMPLATE_FONTS) {
+    const query = family.replaceAll(' ', '+');
+    const file = `http://127.0.0.1:${port}/${family.toLowerCase().replaceAll(' ', '-')}.woff2`;
+    responses[`https://fonts.googleapis.com/css2?family=${query}:wght@100..900&display=swap`] =
+      `/* latin */\n@font-face {\n  font-family: '${family}';\n  font-style: normal;\n  font-weight: 100 900;\n  font-display: swap;\n  src: url(${file}) format('woff2');\n  unicode-range: U+0000-00FF;\n}\n`;
+  }
+  const mocks = join(dir, 'next-font-google-mocks.cjs');
+  writeFileSync(mocks, `module.exports = ${JSON.stringify(responses, null, 2)};\n`);
+  return {
+    env: { NEXT_FONT_GOOGLE_MOCKED_RESPONSES: mocks },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
