@@ -9,6 +9,7 @@ import {
   PNPM_TURBO_REPO,
   renderCreateNextApp,
   renderCreateVite,
+  standInForGoogleFonts,
   writeFiles,
 } from '@slipway/pipeline/testing';
 import { PNPM_STORE, slipway } from './support.js';
@@ -105,7 +106,14 @@ describe.runIf(CONTRACT_CATALOG_MERGED)(
     it('a create-next-app app-router app, on next start', async () => {
       const dir = join(work, 'next-shop');
       renderCreateNextApp(dir, 'next-shop');
-      await expectHealthy(dir, '/', /<html/);
+      // The template's layout loads Geist from Google Fonts at build time.
+      const fonts = await standInForGoogleFonts(work);
+      Object.assign(process.env, fonts.env);
+      try {
+        await expectHealthy(dir, '/', /<html/);
+      } finally {
+        await fonts.close();
+      }
     });
 
     it('a pnpm + turbo repository with a Vite app and a Node API', async () => {
