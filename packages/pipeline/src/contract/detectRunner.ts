@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { SlipwayError } from '@slipway/core';
 import type { WorkspaceRunner } from '@slipway/core';
 import type { PackageJson } from './readPackageJson.js';
 
@@ -37,7 +38,7 @@ export function detectRunner(projectDir: string, root: PackageJson): DetectedWor
 function workspacePatterns(projectDir: string, root: PackageJson): string[] {
   const file = join(projectDir, 'pnpm-workspace.yaml');
   if (existsSync(file)) {
-    const value = parse(readFileSync(file, 'utf8')) as { packages?: unknown } | null;
+    const value = readWorkspaceYaml(file);
     if (Array.isArray(value?.packages)) return value.packages.filter(isString);
   }
   const declared = Array.isArray(root.workspaces) ? root.workspaces : root.workspaces?.packages;
@@ -46,4 +47,18 @@ function workspacePatterns(projectDir: string, root: PackageJson): string[] {
 
 function isString(value: unknown): value is string {
   return typeof value === 'string';
+}
+
+function readWorkspaceYaml(file: string): { packages?: unknown } | null {
+  try {
+    return parse(readFileSync(file, 'utf8')) as { packages?: unknown } | null;
+  } catch (cause) {
+    throw new SlipwayError({
+      code: 'YAML_SYNTAX',
+      component: 'Project',
+      message: `${file} is not valid YAML: ${(cause as Error).message.split('\n')[0]}`,
+      location: { file },
+      cause,
+    });
+  }
 }

@@ -182,6 +182,23 @@ describe('inferContract', () => {
     expect(lifecycleContractSchema.parse(contract)).toEqual(contract);
   });
 
+  it('reports a broken pnpm-workspace.yaml as YAML_SYNTAX', () => {
+    const files = { 'package.json': '{}', 'pnpm-workspace.yaml': 'packages: [apps/*\n' };
+    expect(inferError(files)).toMatchObject({ code: 'YAML_SYNTAX' });
+  });
+
+  it('reads yarn workspaces declared as { packages }', () => {
+    const { contract } = inferContract(
+      testdir({
+        'package.json': json({ name: 'y', workspaces: { packages: ['apps/*'] } }),
+        'yarn.lock': '',
+        'apps/site/package.json': json({ name: 'site', scripts: { start: 'node index.js' } }),
+      }),
+    );
+    expect(contract).toMatchObject({ packageManager: { name: 'yarn' }, runner: 'workspaces' });
+    expect(contract.apps.map((app) => app.path)).toEqual(['apps/site']);
+  });
+
   it('refuses a bun repository with one UNSUPPORTED error naming what is supported', () => {
     const error = inferError(BUN_REPO);
     expect(error.code).toBe('UNSUPPORTED');
