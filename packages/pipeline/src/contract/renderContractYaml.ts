@@ -10,7 +10,7 @@ const HEADER = [
   ' Slipway lifecycle contract: how `slipway up` installs, builds, checks, packages and',
   ' starts this repository. Written by `slipway init` from what it read; review it, then',
   ' commit it. While this file exists, Slipway uses it instead of inferring. Reference:',
-  ' docs/contract.md (slipway.yaml); check it with `slipway validate`.',
+  ' docs/inference.md (slipway.yaml); check it with `slipway validate`.',
 ].join('\n');
 
 /** One comment above each top-level field. */
