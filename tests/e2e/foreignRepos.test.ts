@@ -70,6 +70,34 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+describe('slipway init and doctor on a repository it did not create', () => {
+  it('init writes slipway.yaml for a create-vite app; validate accepts it', async () => {
+    const dir = join(work, 'vite-init');
+    renderCreateVite(dir, 'vite-init');
+    const init = await slipway(['init', dir], work);
+    expect(init.code, init.output).toBe(0);
+    expect(init.output).toContain('kind static');
+    const validate = await slipway(['validate', dir], work);
+    expect(validate.code, validate.output).toBe(0);
+  });
+
+  it('init refuses a bun repository with one UNSUPPORTED error', async () => {
+    const result = await slipway(['init', repo('bun-init', BUN_REPO), '--json'], work);
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.output)).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
+  });
+
+  it('doctor fails with TOOL_TOO_OLD when engines.node needs a newer Node', async () => {
+    const result = await slipway(
+      ['doctor', repo('future-doctor', FUTURE_NODE_REPO), '--json'],
+      work,
+    );
+    expect(result.code).toBe(2);
+    const report = JSON.parse(result.output) as { checks: Array<{ name: string; code?: string }> };
+    expect(report.checks.find((check) => check.name === 'node')?.code).toBe('TOOL_TOO_OLD');
+  });
+});
+
 describe.runIf(CONTRACT_CATALOG_MERGED)(
   'slipway up on a repository it did not create: the errors',
   () => {
