@@ -2,8 +2,16 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { SlipwayError } from '@slipway/core/errors';
-import { CONTRACT_FILE, inferContract, renderContractYaml } from '@slipway/pipeline';
+import {
+  CONTRACT_FILE,
+  PROJECT_STAMP_PATH,
+  inferContract,
+  renderContractYaml,
+} from '@slipway/pipeline';
 import type { InitFlags } from '../commands/init.js';
+
+const STAMPED_NOTE =
+  'note: this project was made by slipway create; the contract in its stamp comes before slipway.yaml';
 
 /** `slipway init [dir]`: infer the contract, show why, and write it down unless `--dry-run`. */
 export function runInitCommand(dir: string, flags: InitFlags): void {
@@ -22,7 +30,11 @@ export function runInitCommand(dir: string, flags: InitFlags): void {
       ],
     });
   }
-  const { contract, notes } = inferContract(projectDir);
+  const inferred = inferContract(projectDir);
+  const { contract } = inferred;
+  const notes = existsSync(join(projectDir, PROJECT_STAMP_PATH))
+    ? [...inferred.notes, STAMPED_NOTE]
+    : inferred.notes;
   const yaml = renderContractYaml(contract);
   const written = !flags.dryRun;
   if (written) writeFileSync(file, yaml);
