@@ -3,7 +3,9 @@
 // build with no server of its own) runs as. Serves one folder with sirv — cache headers,
 // ETags, range requests, `index.html` for unknown paths so client-side routes load — on
 // the PORT the runtime gives the instance (HOST, default 127.0.0.1, where the health check
-// dials). Stops on SIGTERM/SIGINT after in-flight requests.
+// dials). Stops on SIGTERM/SIGINT after in-flight requests. sirv is the server behind
+// `vite preview` itself: small, maintained, and its `single` mode is the SPA fallback a
+// Vite build needs.
 //
 // Usage: node staticServer.mjs <folder>
 import { existsSync } from 'node:fs';
