@@ -32,10 +32,15 @@ export function inferApps(
   return { apps, notes };
 }
 
+/** A workspace root's `start` that starts its packages (`turbo run start`) is not an app. */
+const DELEGATING_START = /^(turbo|nx|lerna|pnpm|npm|yarn|concurrently|npm-run-all)\b/;
+
 function shapeOf(pkg: RepoPackage, single: boolean): StartShape | undefined {
   const scripts = pkg.manifest.scripts ?? {};
-  if (scripts.start) return classifyStart(scripts.start, pkg.manifest);
-  if (pkg.dir === '.' && !single) return undefined;
+  const workspaceRoot = pkg.dir === '.' && !single;
+  if (scripts.start && !(workspaceRoot && DELEGATING_START.test(scripts.start)))
+    return classifyStart(scripts.start, pkg.manifest);
+  if (workspaceRoot) return undefined;
   if (scripts.build?.includes('vite build') && dependsOn(pkg.manifest, 'vite', 'any'))
     return staticApp(
       'dist',

@@ -182,6 +182,21 @@ describe('inferContract', () => {
     expect(lifecycleContractSchema.parse(contract)).toEqual(contract);
   });
 
+  it("does not take a workspace root's `turbo run start` for an app", () => {
+    const files = {
+      ...PNPM_TURBO_REPO,
+      'package.json': json({
+        name: 'r',
+        packageManager: 'pnpm@10.34.9',
+        scripts: { start: 'turbo run start' },
+      }),
+    };
+    expect(inferContract(testdir(files)).contract.apps.map((app) => app.name)).toEqual([
+      'api',
+      'web',
+    ]);
+  });
+
   it('reports a broken pnpm-workspace.yaml as YAML_SYNTAX', () => {
     const files = { 'package.json': '{}', 'pnpm-workspace.yaml': 'packages: [apps/*\n' };
     expect(inferError(files)).toMatchObject({ code: 'YAML_SYNTAX' });
