@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'TARGET_WRITE_FAILED',
   'PROJECT_NOT_FOUND',
   'VALIDATION_FAILED',
+  'UNSUPPORTED',
   // tools and lifecycle
   'TOOL_MISSING',
   'TOOL_TOO_OLD',
@@ -84,6 +85,7 @@ export const EXIT_CODE: Readonly<Record<ErrorCode, 1 | 2 | 130>> = {
   TARGET_WRITE_FAILED: 1,
   PROJECT_NOT_FOUND: 2,
   VALIDATION_FAILED: 1,
+  UNSUPPORTED: 2,
   TOOL_MISSING: 1,
   TOOL_TOO_OLD: 1,
   STEP_FAILED: 1,
@@ -130,6 +132,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   TARGET_WRITE_FAILED: 500,
   PROJECT_NOT_FOUND: 404,
   VALIDATION_FAILED: 422,
+  UNSUPPORTED: 422,
   TOOL_MISSING: 500,
   TOOL_TOO_OLD: 500,
   STEP_FAILED: 500,

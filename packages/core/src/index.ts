@@ -35,6 +35,7 @@ export {
   packageManagerNameSchema,
   projectPathSchema,
   workspaceRunnerSchema,
+  STATIC_SERVER_COMMAND,
 } from './lifecycleContract.js';
 export type {
   AppKind,

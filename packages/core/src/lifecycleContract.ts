@@ -42,6 +42,13 @@ const commandSchema = z
     'argv, run from the app folder inside the artifact; "node" is the Node running Slipway',
   );
 
+/**
+ * The start command of a `static` app: `[STATIC_SERVER_COMMAND, "<folder>"]` has the runtime
+ * serve the built folder (relative to the app folder) itself, with `index.html` for unknown
+ * paths, on the port the runtime gives it. A repository's own `start` never uses this name.
+ */
+export const STATIC_SERVER_COMMAND = 'slipway-static';
+
 export const contractAppSchema = z.strictObject({
   name: slugSchema.describe('short name of the app, e.g. "api"'),
   path: projectPathSchema.default('.').describe('the app folder relative to the project root'),

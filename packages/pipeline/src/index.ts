@@ -66,3 +66,7 @@ export {
 export type { TelemetryRecord } from './telemetry/telemetryRecord.js';
 export { summarizeTelemetry, percentile } from './telemetry/summarizeTelemetry.js';
 export type { TelemetrySummary } from './telemetry/summarizeTelemetry.js';
+export { inferContract } from './contract/inferContract.js';
+export type { InferredContract } from './contract/inferContract.js';
+export { CONTRACT_FILE, parseContractYaml, readContractFile } from './contract/readContractFile.js';
+export { CONTRACT_SCHEMA_URL, renderContractYaml } from './contract/renderContractYaml.js';

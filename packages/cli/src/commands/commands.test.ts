@@ -11,6 +11,7 @@ describe('slipway --help', () => {
       'create',
       'templates',
       'validate',
+      'init',
       'init-config',
       'up',
       'status',

@@ -4,7 +4,7 @@ export function registerDoctorCommand(program: Command): void {
   program
     .command('doctor')
     .description(
-      'Pre-flight checks: node, pnpm, git, disk, port, project; exit 0 pass, 1 warnings, 2 failures',
+      "Pre-flight checks: node and the package manager against the project's engines, git, disk, port, project; exit 0 pass, 1 warnings, 2 failures",
     )
     .argument('[dir]', 'project folder (checks the machine alone outside a project)', '.')
     .option('--fix', 'repair what can be repaired')

@@ -4,6 +4,7 @@ import { registerCreateCommand } from './create.js';
 import { registerDevCommand } from './dev.js';
 import { registerDoctorCommand } from './doctor.js';
 import { registerLifecycleInfoCommands } from './lifecycleInfo.js';
+import { registerInitCommand } from './init.js';
 import { registerInitConfigCommand } from './initConfig.js';
 import { registerPnpmCommand } from './pnpm.js';
 import { registerSecretsCommand } from './secrets.js';
@@ -21,6 +22,7 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerCreateCommand,
   registerTemplatesCommand,
   registerValidateCommand,
+  registerInitCommand,
   registerInitConfigCommand,
   registerUpCommand,
   registerLifecycleInfoCommands,

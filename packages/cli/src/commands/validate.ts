@@ -1,33 +1,37 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { renderFinding } from '@slipway/core/errors';
+import { SlipwayError, renderFinding } from '@slipway/core/errors';
+import type { Finding } from '@slipway/core/errors';
 import { paintSeverity } from '../output/paint.js';
+
+interface Report {
+  checks: Array<{ name: string; findings: number }>;
+  findings: Array<Finding | SlipwayError>;
+  ok: boolean;
+}
 
 export function registerValidateCommand(program: Command): void {
   program
     .command('validate')
     .description(
-      'Check a generated project: placeholders, module requirements, package names, migrations, env vars, config files',
+      'Check a project: slipway.yaml when present; for a generated project also placeholders, module requirements, package names, migrations, env vars, config files',
     )
     .argument('[dir]', 'project folder', '.')
     .option('--json', 'print the report as JSON')
     .action(async (dir: string, flags: { json?: boolean }) => {
-      const {
-        findTemplate,
-        listTemplateNames,
-        readProjectFiles,
-        readProjectStamp,
-        validateProject,
-      } = await import('@slipway/templates');
       const projectDir = resolve(dir);
-      const stamp = readProjectStamp(projectDir);
-      const template = listTemplateNames().includes(stamp.template.name)
-        ? findTemplate(stamp.template.name)
-        : undefined;
-      const report = validateProject({ files: readProjectFiles(projectDir), stamp, template });
+      const contract = await validateContractFile(projectDir);
+      const { STAMP_PATH } = await import('@slipway/templates');
+      const generated =
+        contract === undefined || existsSync(join(projectDir, STAMP_PATH))
+          ? await validateGenerated(projectDir)
+          : undefined;
+      const report = merge([contract, generated]);
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        const findings = report.findings.map((f) => (f instanceof SlipwayError ? f.toJSON() : f));
+        process.stdout.write(`${JSON.stringify({ ...report, findings }, null, 2)}\n`);
       } else {
         for (const check of report.checks) {
           const mark = check.findings === 0 ? pc.green('✔') : pc.red('✖');
@@ -40,4 +44,36 @@ export function registerValidateCommand(program: Command): void {
       }
       if (!report.ok) process.exitCode = 1;
     });
+}
+
+/** `slipway.yaml` against the contract schema, or `undefined` when the folder has none. */
+async function validateContractFile(projectDir: string): Promise<Report | undefined> {
+  const { CONTRACT_FILE, readContractFile } = await import('@slipway/pipeline');
+  if (!existsSync(join(projectDir, CONTRACT_FILE))) return undefined;
+  try {
+    readContractFile(projectDir);
+    return { checks: [{ name: CONTRACT_FILE, findings: 0 }], findings: [], ok: true };
+  } catch (error) {
+    if (!(error instanceof SlipwayError)) throw error;
+    return { checks: [{ name: CONTRACT_FILE, findings: 1 }], findings: [error], ok: false };
+  }
+}
+
+async function validateGenerated(projectDir: string): Promise<Report> {
+  const { findTemplate, listTemplateNames, readProjectFiles, readProjectStamp, validateProject } =
+    await import('@slipway/templates');
+  const stamp = readProjectStamp(projectDir);
+  const template = listTemplateNames().includes(stamp.template.name)
+    ? findTemplate(stamp.template.name)
+    : undefined;
+  return validateProject({ files: readProjectFiles(projectDir), stamp, template });
+}
+
+function merge(reports: ReadonlyArray<Report | undefined>): Report {
+  const present = reports.filter((report): report is Report => report !== undefined);
+  return {
+    checks: present.flatMap((report) => report.checks),
+    findings: present.flatMap((report) => report.findings),
+    ok: present.every((report) => report.ok),
+  };
 }

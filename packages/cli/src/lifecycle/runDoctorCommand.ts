@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pc from 'picocolors';
-import { defaultStoreDir, runDoctor } from '@slipway/pipeline';
+import { CONTRACT_FILE, defaultStoreDir, runDoctor } from '@slipway/pipeline';
 import type { CheckStatus } from '@slipway/pipeline';
 import { STAMP_PATH, readProjectStamp } from '@slipway/templates';
 import type { DoctorFlags } from '../commands/doctor.js';
@@ -15,8 +15,11 @@ const MARK: Record<CheckStatus, string> = {
 /** `slipway doctor [dir]`: prints every check; the exit code is 0, 1 (warnings) or 2 (failures). */
 export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise<void> {
   const projectDir = resolve(dir);
-  const inProject = existsSync(join(projectDir, STAMP_PATH));
-  const port = flags.port ? Number(flags.port) : inProject ? projectPort(projectDir) : undefined;
+  const stamped = existsSync(join(projectDir, STAMP_PATH));
+  // A repository Slipway did not create is a project too: judged by its own engines.
+  const inProject =
+    stamped || ['package.json', CONTRACT_FILE].some((file) => existsSync(join(projectDir, file)));
+  const port = flags.port ? Number(flags.port) : stamped ? projectPort(projectDir) : undefined;
   const report = await runDoctor({
     ...(inProject ? { projectDir } : {}),
     storeDir: defaultStoreDir(),

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@slipway/core';
+
 /** pass: fine · warn: works, but something may fail later · fail: the lifecycle cannot run. */
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
@@ -11,6 +13,8 @@ export interface DoctorCheck {
   fix?: string;
   /** Set when `slipway doctor --fix` repaired it. */
   fixed?: boolean;
+  /** The error a failure stands for when the lifecycle stops on it, e.g. `TOOL_TOO_OLD`. */
+  code?: ErrorCode;
 }
 
 export interface DoctorReport {

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { testdir } from '../testing/testdir.js';
 import { doctorExitCode } from './doctorCheck.js';
 import { checkPort, runDoctor } from './runDoctor.js';
-import { checkNode, checkPnpm } from './toolChecks.js';
+import { FUTURE_NODE_REPO, NPM_EXPRESS_REPO, PNPM_TURBO_REPO } from '../testing/foreignRepos.js';
+import { checkNodeEngine, checkPackageManagerEngine } from './engineChecks.js';
+import { checkPnpm } from './toolChecks.js';
 
 describe('slipway doctor checks', () => {
   it('exit codes: 0 all pass, 1 warnings, 2 failures', () => {
@@ -21,8 +23,8 @@ describe('slipway doctor checks', () => {
   });
 
   it('node against the engines range, pnpm against packageManager', () => {
-    expect(checkNode('>=20.19').status).toBe('pass');
-    expect(checkNode('>=99').status).toBe('fail');
+    expect(checkNodeEngine('>=20.19').status).toBe('pass');
+    expect(checkNodeEngine('>=99').status).toBe('fail');
     expect(checkPnpm(undefined).status).toBe('pass');
     expect(checkPnpm('pnpm@1.0.0')).toMatchObject({
       status: 'warn',
@@ -41,8 +43,8 @@ describe('slipway doctor checks', () => {
     }
   });
 
-  it('outside a Slipway project the project check fails; --fix creates the store and drops a broken state', async () => {
-    const dir = testdir({ 'package.json': '{"name":"x"}', '.slipway/state.json': '{ torn' });
+  it('outside a JS repository the project check fails; --fix creates the store and drops a broken state', async () => {
+    const dir = testdir({ 'README.md': 'not a package', '.slipway/state.json': '{ torn' });
     const storeDir = join(dir, 'store');
     const before = await runDoctor({ projectDir: dir, storeDir });
     expect(before.checks.find((check) => check.name === 'project')?.status).toBe('fail');
@@ -56,5 +58,54 @@ describe('slipway doctor checks', () => {
     ]);
     expect(existsSync(storeDir)).toBe(true);
     expect(existsSync(join(dir, '.slipway/state.json'))).toBe(false);
+  });
+
+  it("judges Node by the project's engines, not by Slipway's: TOOL_TOO_OLD names the range and the way out", async () => {
+    const report = await runDoctor({ projectDir: testdir(FUTURE_NODE_REPO), storeDir: testdir() });
+    const node = report.checks.find((check) => check.name === 'node');
+    expect(node).toMatchObject({
+      status: 'fail',
+      code: 'TOOL_TOO_OLD',
+      detail: `${process.version} is running, the project needs >=99.0.0`,
+      fix: expect.stringContaining('npx -p node@99 -- slipway up'),
+    });
+    expect(node?.fix).toContain('nvm install 99');
+    expect(report.exitCode).toBe(2);
+  });
+
+  it('regression: engines.node "^22.21.0" fails on Node 20 instead of passing Slipway\'s own >=20.19', () => {
+    expect(checkNodeEngine('^22.21.0', 'v20.19.0')).toMatchObject({
+      status: 'fail',
+      code: 'TOOL_TOO_OLD',
+    });
+    expect(checkNodeEngine(undefined, 'v20.19.0')).toMatchObject({ status: 'pass' });
+  });
+
+  it('checks the package manager the repository uses against its engines and pin', async () => {
+    const npm = await runDoctor({ projectDir: testdir(NPM_EXPRESS_REPO), storeDir: testdir() });
+    expect(npm.checks.map((check) => check.name)).toContain('npm');
+    expect(npm.checks.find((check) => check.name === 'project')).toMatchObject({
+      status: 'pass',
+      detail: expect.stringContaining('npm, workspaces, server (api)'),
+    });
+    const tooOld = await checkPackageManagerEngine({ name: 'pnpm' }, '>=99');
+    expect(tooOld).toMatchObject({
+      status: 'fail',
+      code: 'TOOL_TOO_OLD',
+      detail: expect.stringContaining('the project needs >=99'),
+    });
+    const pnpm = await runDoctor({ projectDir: testdir(PNPM_TURBO_REPO), storeDir: testdir() });
+    expect(pnpm.checks.find((check) => check.name === 'pnpm')?.status).toBe('pass');
+  });
+
+  it('an unsupported repository is one failing project check with UNSUPPORTED', async () => {
+    const report = await runDoctor({
+      projectDir: testdir({ 'package.json': '{}', 'bun.lockb': '' }),
+      storeDir: testdir(),
+    });
+    expect(report.checks.find((check) => check.name === 'project')).toMatchObject({
+      status: 'fail',
+      code: 'UNSUPPORTED',
+    });
   });
 });

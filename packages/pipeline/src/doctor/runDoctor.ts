@@ -7,7 +7,11 @@ import { createFileRunStore, STATE_PATH } from '../engine/fileRunStore.js';
 import { readWorkspace } from '../steps/readWorkspace.js';
 import type { DoctorCheck, DoctorReport } from './doctorCheck.js';
 import { doctorExitCode } from './doctorCheck.js';
-import { TARGET_TOOLS, checkNode, checkPnpm, probeTool } from './toolChecks.js';
+import { PROJECT_STAMP_PATH } from '../projectTemplate.js';
+import { checkNodeEngine, checkPackageManagerEngine } from './engineChecks.js';
+import { doctorProject } from './projectContract.js';
+import type { DoctorProject } from './projectContract.js';
+import { TARGET_TOOLS, checkPnpm, probeTool } from './toolChecks.js';
 
 export interface DoctorOptions {
   /** The project to check; without one only the machine is checked. */
@@ -30,11 +34,12 @@ const GIB = 1024 ** 3;
  * Returns every check; prints nothing.
  */
 export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorReport> {
-  const workspace = options.projectDir ? readWorkspace(options.projectDir) : undefined;
-  const checks: DoctorCheck[] = [
-    checkNode(workspace?.nodeRange),
-    checkPnpm(workspace?.packageManager),
-  ];
+  const stamped =
+    options.projectDir !== undefined && existsSync(join(options.projectDir, PROJECT_STAMP_PATH));
+  const foreign = options.projectDir && !stamped ? doctorProject(options.projectDir) : undefined;
+  const checks: DoctorCheck[] = foreign
+    ? await foreignToolChecks(foreign)
+    : stampedToolChecks(options.projectDir);
   checks.push(
     await probeTool({
       name: 'git',
@@ -48,7 +53,9 @@ export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorRepo
     await checkStore(options.storeDir ?? join(homedir(), '.slipway', 'pnpm-store'), options.fix),
   );
   if (options.port !== undefined) checks.push(await checkPort(options.port));
-  if (options.projectDir) checks.push(...(await checkProject(options.projectDir, options.fix)));
+  if (foreign) checks.push(foreign.check);
+  if (options.projectDir)
+    checks.push(...(await checkProject(options.projectDir, { fix: options.fix, stamped })));
   for (const target of options.targets ?? []) {
     for (const probe of TARGET_TOOLS[target] ?? [])
       checks.push(await probeTool({ ...probe, required: false }));
@@ -104,25 +111,29 @@ export function checkPort(port: number): Promise<DoctorCheck> {
   });
 }
 
-async function checkProject(projectDir: string, fix = false): Promise<DoctorCheck[]> {
+/** Node and pnpm for a generated project (or none): its root `engines` and `packageManager`. */
+function stampedToolChecks(projectDir: string | undefined): DoctorCheck[] {
+  const workspace = projectDir ? readWorkspace(projectDir) : undefined;
+  return [checkNodeEngine(workspace?.nodeRange), checkPnpm(workspace?.packageManager)];
+}
+
+/** Node and the package manager against the engines of a repository Slipway did not create. */
+async function foreignToolChecks(project: DoctorProject): Promise<DoctorCheck[]> {
+  const contract = project.contract;
+  if (!contract) return [checkNodeEngine(undefined)];
+  return [
+    checkNodeEngine(contract.engines.node),
+    await checkPackageManagerEngine(contract.packageManager, contract.engines.packageManager),
+  ];
+}
+
+async function checkProject(
+  projectDir: string,
+  options: { fix?: boolean; stamped: boolean },
+): Promise<DoctorCheck[]> {
+  const fix = options.fix ?? false;
   const checks: DoctorCheck[] = [];
-  try {
-    // Loaded here, not at start-up: a cached `doctor` step never needs the template engine.
-    const { readProjectStamp } = await import('@slipway/templates');
-    const stamp = readProjectStamp(projectDir);
-    checks.push({
-      name: 'project',
-      status: 'pass',
-      detail: `${stamp.template.name} ${stamp.template.version}, modules: ${stamp.modules.join(', ') || 'none'}`,
-    });
-  } catch (error) {
-    checks.push({
-      name: 'project',
-      status: 'fail',
-      detail: (error as Error).message,
-      fix: 'slipway validate',
-    });
-  }
+  if (options.stamped) checks.push(await checkStamp(projectDir));
   try {
     await createFileRunStore(projectDir).load();
     checks.push({
@@ -149,4 +160,24 @@ async function checkProject(projectDir: string, fix = false): Promise<DoctorChec
     }
   }
   return checks;
+}
+
+async function checkStamp(projectDir: string): Promise<DoctorCheck> {
+  try {
+    // Loaded here, not at start-up: a cached `doctor` step never needs the template engine.
+    const { readProjectStamp } = await import('@slipway/templates');
+    const stamp = readProjectStamp(projectDir);
+    return {
+      name: 'project',
+      status: 'pass',
+      detail: `${stamp.template.name} ${stamp.template.version}, modules: ${stamp.modules.join(', ') || 'none'}`,
+    };
+  } catch (error) {
+    return {
+      name: 'project',
+      status: 'fail',
+      detail: (error as Error).message,
+      fix: 'slipway validate',
+    };
+  }
 }

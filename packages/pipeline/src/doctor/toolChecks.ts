@@ -1,18 +1,6 @@
 import { execFile } from 'node:child_process';
-import semver from 'semver';
 import { bundledPnpm, bundledPnpmVersion } from '../bundledPnpm.js';
 import type { DoctorCheck } from './doctorCheck.js';
-
-/** Node against the project's `engines.node` (default `>=20.19`). */
-export function checkNode(range = '>=20.19'): DoctorCheck {
-  const ok = semver.satisfies(process.version, range);
-  return {
-    name: 'node',
-    status: ok ? 'pass' : 'fail',
-    detail: `${process.version} (needs ${range})`,
-    ...(ok ? {} : { fix: `Install Node ${range}, e.g. nvm install 20` }),
-  };
-}
 
 /** The bundled pnpm, and whether it is the version the project pins in `packageManager`. */
 export function checkPnpm(packageManager: string | undefined): DoctorCheck {

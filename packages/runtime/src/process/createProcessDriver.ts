@@ -12,6 +12,7 @@ import { LOOPBACK, assertPortFree, findFreePort } from '../internal/ports.js';
 import { tailLines } from '../internal/tailLines.js';
 import { readInstances, updateInstances } from './instancesFile.js';
 import { instanceEnv } from './instanceEnv.js';
+import { prepareLaunch } from './prepareLaunch.js';
 import { resolveStartCommand } from './resolveStartCommand.js';
 import { startSupervised } from './startSupervised.js';
 import type { SupervisedPaths } from './startSupervised.js';
@@ -84,10 +85,12 @@ export function createProcessDriver(options: ProcessDriverOptions): InstanceDriv
         stateFile: join(dir, 'supervisor.json'),
       };
       noteSkipped(paths.logFile, unpacked.skipped);
+      const env = instanceEnv({ defaults: start.env, requested: request.env, port });
+      const launch = prepareLaunch({ command: start.command, args: start.args, env, appRoot });
       const pid = await startSupervised({
         paths,
-        start,
-        env: instanceEnv({ defaults: start.env, requested: request.env, port }),
+        start: { ...start, command: launch.command, args: launch.args },
+        env: launch.env,
         secretNames: request.secretNames ?? [],
         restart: request.restart,
       });
