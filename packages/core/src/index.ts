@@ -35,6 +35,9 @@ export {
   packageManagerNameSchema,
   projectPathSchema,
   workspaceRunnerSchema,
+  templateLifecycleSchema,
+  templateContractAppSchema,
+  lifecycleContributionSchema,
 } from './lifecycleContract.js';
 export type {
   AppKind,
@@ -44,4 +47,15 @@ export type {
   LifecycleContractInput,
   PackageManagerName,
   WorkspaceRunner,
+  TemplateLifecycle,
+  LifecycleContribution,
 } from './lifecycleContract.js';
+export {
+  STAMP_PATH,
+  findProjectStamp,
+  projectStampSchema,
+  readProjectStamp,
+} from './projectStamp.js';
+export type { ProjectStamp } from './projectStamp.js';
+export { ARTIFACT_MANIFEST, artifactManifestSchema } from './artifactManifest.js';
+export type { ArtifactManifest, ArtifactManifestInput } from './artifactManifest.js';
