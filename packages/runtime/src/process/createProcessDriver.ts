@@ -87,7 +87,12 @@ export function createProcessDriver(options: ProcessDriverOptions): InstanceDriv
       const pid = await startSupervised({
         paths,
         start,
-        env: instanceEnv({ defaults: start.env, requested: request.env, port }),
+        env: instanceEnv({
+          defaults: start.env,
+          requested: request.env,
+          port,
+          portEnv: start.portEnv,
+        }),
         secretNames: request.secretNames ?? [],
         restart: request.restart,
       });
