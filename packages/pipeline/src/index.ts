@@ -21,7 +21,11 @@ export type {
 } from './deployer.js';
 export type { ProjectSnapshot } from './projectSnapshot.js';
 export { loadProject, orderSteps } from './loadProject.js';
-export { PROJECT_STAMP_PATH, projectTemplate } from './projectTemplate.js';
+export { projectTemplate } from './projectTemplate.js';
+export { resolveContract } from './contract/resolveContract.js';
+export type { ResolvedContract } from './contract/resolveContract.js';
+export { readContractFile, CONTRACT_FILE } from './contract/readContractFile.js';
+export { inferContract } from './contract/inferContract.js';
 export type { LoadProjectOptions } from './loadProject.js';
 export { planRun } from './planRun.js';
 export type { PlanOptions, PlannedStep, RunPlan, StepAction } from './planRun.js';
