@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { cp, readdir } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { ContractApp, LifecycleContract } from '@slipway/core';
 import { classifyFailure } from '../errors/classifyFailure.js';
@@ -83,16 +83,20 @@ function productionInstall(projectDir: string, options: StageAppOptions): Comman
 
 async function copyProject(projectDir: string, options: StageAppOptions): Promise<void> {
   const dataDir = options.contract.database?.dataDir;
-  await cp(projectDir, options.staging, {
-    recursive: true,
-    verbatimSymlinks: true,
-    filter: (source) => {
-      const path = relative(projectDir, source);
-      const name = basename(source);
-      if (path.split(sep).some((segment) => NEVER_COPIED.has(segment))) return false;
-      return !isSecretEnvFile(name) && path !== dataDir;
-    },
-  });
+  const copied = (path: string) =>
+    !path.split(sep).some((segment) => NEVER_COPIED.has(segment)) &&
+    !isSecretEnvFile(basename(path)) &&
+    path !== dataDir;
+  // Entry by entry: `cp` refuses a folder into its own subfolder (the staging area is in
+  // `.slipway/`), even when a filter would leave that subfolder out.
+  for (const entry of await readdir(projectDir)) {
+    if (!copied(entry)) continue;
+    await cp(join(projectDir, entry), join(options.staging, entry), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => copied(relative(projectDir, source)),
+    });
+  }
 }
 
 /** The app's package name: the contract's, else its package.json's. */
