@@ -119,3 +119,23 @@ describe('createStepCatalog', () => {
     );
   });
 });
+
+describe('the catalog keys', () => {
+  it('change with the script a step runs and with the packaged app', () => {
+    const app = { name: 'web', kind: 'api' as const, start: ['node', 'a.js'] };
+    const contract = (test: string, start: string[]) => ({
+      packageManager: { name: 'npm' as const },
+      scripts: { test },
+      apps: [{ ...app, start }],
+      artifact: { app: 'web' },
+    });
+    const configOf = (steps: ReturnType<typeof catalog>, name: string) =>
+      JSON.stringify(steps.find((step) => step.name === name)?.inputs.config);
+    const base = catalog(contract('test', ['node', 'a.js']));
+    const otherScript = catalog(contract('test:ci', ['node', 'a.js']));
+    const otherStart = catalog(contract('test', ['node', 'b.js']));
+    expect(configOf(otherScript, 'test')).not.toBe(configOf(base, 'test'));
+    expect(configOf(otherStart, 'test')).toBe(configOf(base, 'test'));
+    expect(configOf(otherStart, 'package')).not.toBe(configOf(base, 'package'));
+  });
+});

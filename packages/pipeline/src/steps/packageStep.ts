@@ -48,7 +48,8 @@ export function packageStep(options: PackageStepOptions): StepDefinition {
     name: 'package',
     description: `a self-contained, content-addressed tarball of ${app.name}`,
     dependsOn: options.dependsOn,
-    inputs: options.inputs,
+    // What the manifest says (start, port, health path) and what goes in are part of the key.
+    inputs: { ...options.inputs, config: { app, artifact: options.contract.artifact } },
     outputs: [LATEST_ARTIFACT],
     async run(context) {
       const artifacts = join(context.projectDir, ARTIFACTS_DIR);

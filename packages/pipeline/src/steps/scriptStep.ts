@@ -26,7 +26,14 @@ export function scriptStep(options: ScriptStepOptions): StepDefinition {
     name: options.name,
     description: options.description,
     dependsOn: options.dependsOn,
-    inputs: options.inputs,
+    // The command is part of the key: a contract naming another script must run again.
+    inputs: {
+      ...options.inputs,
+      config: {
+        command: command.display,
+        ...(options.inputs.config ? { step: options.inputs.config } : {}),
+      },
+    },
     ...(options.outputs ? { outputs: options.outputs } : {}),
     async run(context) {
       context.log(`$ ${command.display}`);
