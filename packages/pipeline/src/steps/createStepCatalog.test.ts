@@ -3,7 +3,7 @@ import { lifecycleContractSchema } from '@slipway/core';
 import type { LifecycleContractInput } from '@slipway/core';
 import type { Deployer, HealthChecker } from '../deployer.js';
 import { orderSteps } from '../loadProject.js';
-import { testdir } from '../testing/testdir.js';
+import { testdir, writeFiles } from '../testing/testdir.js';
 import { createStepCatalog } from './createStepCatalog.js';
 
 const deployer: Deployer = { deploy: async () => ({ id: 'i', url: 'http://x', driver: 'fake' }) };
@@ -138,4 +138,21 @@ describe('the catalog keys', () => {
     expect(configOf(otherStart, 'test')).toBe(configOf(base, 'test'));
     expect(configOf(otherStart, 'package')).not.toBe(configOf(base, 'package'));
   });
+});
+
+describe('the install step', () => {
+  it.each(['pnpm', 'npm'] as const)(
+    'keeps its %s command and config once the first install writes the lockfile',
+    (name) => {
+      const projectDir = testdir({ 'package.json': '{"name":"acme"}' });
+      const contract = lifecycleContractSchema.parse({ packageManager: { name } });
+      const install = () => {
+        const step = createStepCatalog({ projectDir, contract, storeDir: '/store' })[1];
+        return JSON.stringify(step?.inputs);
+      };
+      const before = install();
+      writeFiles(projectDir, { 'pnpm-lock.yaml': '', 'package-lock.json': '{}' });
+      expect(install()).toBe(before);
+    },
+  );
 });

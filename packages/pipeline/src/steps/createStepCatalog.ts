@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LifecycleContract } from '@slipway/core';
@@ -55,16 +54,15 @@ export function createStepCatalog(options: CatalogOptions): StepDefinition[] {
   const { packageDirs } = readWorkspace(options.projectDir);
   const turbo = contract.runner === 'turbo';
   const env = turbo ? TURBO_ENV : {};
-  const hasLockfile = existsSync(join(options.projectDir, pm.lockfile));
   const steps: StepDefinition[] = [
     doctorStep({ storeDir, inputs: { tools, files: ['.nvmrc', 'package.json'] } }),
     scriptStep({
       name: 'install',
       description: `${pm.name} install${pm.name === 'pnpm' ? ' from the shared store' : ''}`,
       dependsOn: ['doctor'],
-      inputs: { files: pm.installInputs, tools, config: { storeDir, hasLockfile } },
+      inputs: { files: pm.installInputs, tools, config: { storeDir } },
       outputs: [pm.installMarker],
-      command: pm.install({ storeDir, hasLockfile }),
+      command: pm.install({ storeDir }),
       packageDirs,
     }),
   ];

@@ -15,8 +15,12 @@ export interface Command {
 export interface PackageManager {
   readonly name: 'pnpm' | 'npm';
   readonly version: string;
-  /** `install` from the lockfile, and the files that key it. */
-  install(options: { storeDir: string; hasLockfile: boolean }): Command;
+  /**
+   * `install`, following the lockfile and updating it when a manifest changed (as pnpm's
+   * `--no-frozen-lockfile`): the same command with or without a lockfile, so the step's
+   * key does not change once the first install writes one.
+   */
+  install(options: { storeDir: string }): Command;
   readonly installInputs: readonly string[];
   /** A file every install rewrites: the `install` step's declared output. */
   readonly installMarker: string;
@@ -98,7 +102,7 @@ function npm(): PackageManager {
     lockfile: 'package-lock.json',
     installInputs: ['package.json', '**/package.json', 'package-lock.json', '.npmrc'],
     installMarker: 'node_modules/.package-lock.json',
-    install: ({ hasLockfile }) => spawn([hasLockfile ? 'ci' : 'install', ...quiet]),
+    install: () => spawn(['install', ...quiet]),
     run: (script, options = {}) =>
       spawn([
         'run',
