@@ -97,4 +97,46 @@ describe('the package step', () => {
       rmSync(unpacked, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('packages a single pnpm package by copy, leaving out state, the embedded database and secrets', async () => {
+    const projectDir = testdir({
+      'package.json': JSON.stringify({ name: 'solo', private: true }),
+      'server.js': '\n',
+      '.data/db.bin': 'rows',
+      '.slipway/state.json': '{}',
+      '.env': 'TOKEN=1\n',
+    });
+    const contract = lifecycleContractSchema.parse({
+      packageManager: { name: 'pnpm' },
+      runner: 'none',
+      apps: [{ name: 'solo', kind: 'worker', start: ['node', 'server.js'] }],
+      database: { migrate: 'migrate', dataDir: '.data' },
+      artifact: { app: 'solo' },
+    });
+    const files = await packaged(projectDir, contract);
+    expect(files).toEqual(expect.arrayContaining(['./server.js', './slipway-artifact.json']));
+    expect(files.filter((file) => /\.data|\.slipway\/|\.env$/.test(file))).toEqual([]);
+  }, 120_000);
 });
+
+async function packaged(
+  projectDir: string,
+  contract: ReturnType<typeof lifecycleContractSchema.parse>,
+): Promise<string[]> {
+  const storeDir = join(projectDir, '..', `${projectDir.split('/').at(-1)}-store`);
+  const step = packageStep({
+    contract,
+    pm: packageManagerFor(contract),
+    storeDir,
+    dependsOn: [],
+    inputs: {},
+    packageDirs: new Map(),
+  });
+  const lines: string[] = [];
+  const outcome = await step.run(contextFor(projectDir, lines)).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${lines.join('\n')}`);
+  });
+  const { path } = (outcome as { artifact: { path: string } }).artifact;
+  rmSync(storeDir, { recursive: true, force: true });
+  return execFileSync('tar', ['-tzf', path], { encoding: 'utf8' }).split('\n');
+}
