@@ -9,6 +9,7 @@ import { databaseSteps } from './databaseSteps.js';
 import { deployStep, healthStep } from './deploySteps.js';
 import { doctorStep } from './doctorStep.js';
 import { packageManagerFor } from './packageManager.js';
+import type { PackageManager } from './packageManager.js';
 import { packageStep } from './packageStep.js';
 import { readWorkspace } from './readWorkspace.js';
 import { reportStep } from './reportStep.js';
@@ -52,8 +53,7 @@ export function createStepCatalog(options: CatalogOptions): StepDefinition[] {
   const storeDir = options.storeDir ?? defaultStoreDir();
   const tools = { node: process.version, [pm.name]: pm.version };
   const { packageDirs } = readWorkspace(options.projectDir);
-  const turbo = contract.runner === 'turbo';
-  const env = turbo ? TURBO_ENV : {};
+  const env = contract.runner === 'turbo' ? TURBO_ENV : {};
   const steps: StepDefinition[] = [
     doctorStep({ storeDir, inputs: { tools, files: ['.nvmrc', 'package.json'] } }),
     scriptStep({
@@ -81,29 +81,7 @@ export function createStepCatalog(options: CatalogOptions): StepDefinition[] {
       }),
     );
   }
-  // turbo's `--only` runs the task without its `^build` dependencies, which the build
-  // step has just made; two turbo runs restoring the same outputs at once could race.
-  const only = turbo ? ['--only'] : [];
-  const checks: Array<[StepName, string | undefined, string, StepName]> = [
-    ['typecheck', scripts.typecheck, 'type-check every package', 'build'],
-    ['lint', scripts.lint, 'the project linter', 'install'],
-    ['test', scripts.test, "every package's tests", 'build'],
-  ];
-  for (const [name, script, description, after] of checks) {
-    if (!script) continue;
-    const dependsOn: StepName[] = steps.some((step) => step.name === after) ? [after] : ['install'];
-    steps.push(
-      scriptStep({
-        name,
-        description,
-        dependsOn,
-        inputs: { files: ['**'], ignore: NOT_SOURCE },
-        command: pm.run(script, { extra: name === 'lint' ? [] : only }),
-        env,
-        packageDirs,
-      }),
-    );
-  }
+  steps.push(...checkSteps(steps, { contract, pm, env, packageDirs }));
   const after: StepName = scripts.build ? 'build' : 'install';
   steps.push(
     ...databaseSteps({ contract, pm, after, databaseUrl: options.databaseUrl, packageDirs }),
@@ -123,6 +101,43 @@ export function createStepCatalog(options: CatalogOptions): StepDefinition[] {
   steps.push(...deployAndHealth(steps, options, contract));
   steps.push(reportStep(steps.map((step) => step.name)));
   return steps;
+}
+
+/** `typecheck`, `lint` and `test`, for the scripts the contract names. */
+function checkSteps(
+  earlier: readonly StepDefinition[],
+  options: {
+    contract: LifecycleContract;
+    pm: PackageManager;
+    env: Readonly<Record<string, string>>;
+    packageDirs: ReadonlyMap<string, string>;
+  },
+): StepDefinition[] {
+  const { scripts } = options.contract;
+  // turbo's `--only` runs the task without its `^build` dependencies, which the build
+  // step has just made; two turbo runs restoring the same outputs at once could race.
+  const only = options.contract.runner === 'turbo' ? ['--only'] : [];
+  const checks: Array<[StepName, string | undefined, string, StepName]> = [
+    ['typecheck', scripts.typecheck, 'type-check every package', 'build'],
+    ['lint', scripts.lint, 'the project linter', 'install'],
+    ['test', scripts.test, "every package's tests", 'build'],
+  ];
+  const has = (name: StepName) => earlier.some((step) => step.name === name);
+  return checks.flatMap(([name, script, description, after]) =>
+    script
+      ? [
+          scriptStep({
+            name,
+            description,
+            dependsOn: [has(after) ? after : 'install'],
+            inputs: { files: ['**'], ignore: NOT_SOURCE },
+            command: options.pm.run(script, { extra: name === 'lint' ? [] : only }),
+            env: options.env,
+            packageDirs: options.packageDirs,
+          }),
+        ]
+      : [],
+  );
 }
 
 /** Each app's build output folders, as project paths. */
