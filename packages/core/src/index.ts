@@ -36,6 +36,9 @@ export {
   projectPathSchema,
   workspaceRunnerSchema,
   STATIC_SERVER_COMMAND,
+  templateLifecycleSchema,
+  templateContractAppSchema,
+  lifecycleContributionSchema,
 } from './lifecycleContract.js';
 export type {
   AppKind,
@@ -45,4 +48,15 @@ export type {
   LifecycleContractInput,
   PackageManagerName,
   WorkspaceRunner,
+  TemplateLifecycle,
+  LifecycleContribution,
 } from './lifecycleContract.js';
+export {
+  STAMP_PATH,
+  findProjectStamp,
+  projectStampSchema,
+  readProjectStamp,
+} from './projectStamp.js';
+export type { ProjectStamp } from './projectStamp.js';
+export { ARTIFACT_MANIFEST, artifactManifestSchema } from './artifactManifest.js';
+export type { ArtifactManifest, ArtifactManifestInput } from './artifactManifest.js';

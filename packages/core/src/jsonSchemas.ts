@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { projectConfigSchema } from './projectConfig.js';
 import { lifecycleContractSchema } from './lifecycleContract.js';
+import { artifactManifestSchema } from './artifactManifest.js';
 import { moduleManifestSchema, templateManifestSchema } from './templateManifest.js';
 
 /**
@@ -12,6 +13,7 @@ export const JSON_SCHEMA_FILES = {
   'template-manifest.json': templateManifestSchema,
   'module-manifest.json': moduleManifestSchema,
   'lifecycle-contract.json': lifecycleContractSchema,
+  'artifact-manifest.json': artifactManifestSchema,
 } as const;
 
 export function toJsonSchema(schema: z.ZodType): Record<string, unknown> {

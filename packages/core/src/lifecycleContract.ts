@@ -48,6 +48,7 @@ const commandSchema = z
  * paths, on the port the runtime gives it. A repository's own `start` never uses this name.
  */
 export const STATIC_SERVER_COMMAND = 'slipway-static';
+const portSchema = z.number().int().min(1).max(65535);
 
 export const contractAppSchema = z.strictObject({
   name: slugSchema.describe('short name of the app, e.g. "api"'),
@@ -63,7 +64,7 @@ export const contractAppSchema = z.strictObject({
     })
     .optional(),
   start: commandSchema.optional(),
-  port: z.number().int().min(1).max(65535).optional(),
+  port: portSchema.optional(),
   portEnv: z
     .string()
     .regex(/^[A-Z][A-Z0-9_]*$/)
@@ -81,6 +82,13 @@ export const databaseCommandsSchema = z.strictObject({
   package: z.string().min(1).optional(),
   migrate: z.string().min(1).optional(),
   seed: z.string().min(1).optional(),
+  inputs: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('globs of the files migrate and seed read, e.g. db/**; they key the steps cache'),
+  dataDir: projectPathSchema
+    .optional()
+    .describe('where the embedded database lives when no DATABASE_URL is given'),
 });
 
 /** What `package` puts in the artifact: one app with its production dependencies, plus extras. */
@@ -100,6 +108,23 @@ export const lifecycleScriptsSchema = z.strictObject({
   test: z.string().min(1).optional(),
 });
 
+const contractFields = {
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(1).default(1),
+  packageManager: packageManagerSchema,
+  runner: workspaceRunnerSchema.default('workspaces'),
+  engines: z
+    .strictObject({
+      node: z.string().min(1).optional().describe('semver range the project needs'),
+      packageManager: z.string().min(1).optional(),
+    })
+    .default({}),
+  scripts: lifecycleScriptsSchema.default({}),
+  apps: z.array(contractAppSchema).default([]),
+  database: databaseCommandsSchema.optional(),
+  artifact: artifactSpecSchema.optional(),
+};
+
 /**
  * The lifecycle contract: everything the engines (step catalog, packager, runtime, doctor)
  * may know about a project's layout. A template declares it, the stamp carries it resolved,
@@ -107,22 +132,7 @@ export const lifecycleScriptsSchema = z.strictObject({
  * fills it for one without either. No engine reads a project's layout any other way.
  */
 export const lifecycleContractSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
-    schemaVersion: z.literal(1).default(1),
-    packageManager: packageManagerSchema,
-    runner: workspaceRunnerSchema.default('workspaces'),
-    engines: z
-      .strictObject({
-        node: z.string().min(1).optional().describe('semver range the project needs'),
-        packageManager: z.string().min(1).optional(),
-      })
-      .default({}),
-    scripts: lifecycleScriptsSchema.default({}),
-    apps: z.array(contractAppSchema).default([]),
-    database: databaseCommandsSchema.optional(),
-    artifact: artifactSpecSchema.optional(),
-  })
+  .strictObject(contractFields)
   .superRefine((contract, context) => {
     const names = new Set<string>();
     for (const [index, app] of contract.apps.entries()) {
@@ -143,6 +153,35 @@ export const lifecycleContractSchema = z
   })
   .describe('Slipway lifecycle contract (slipway.yaml, or `lifecycle` in template.yaml)');
 
+/**
+ * An app as a template or module declares it: `port` may also be a Liquid string such as
+ * `"{{ answers.port }}"`, rendered with the answers when the project is made.
+ */
+export const templateContractAppSchema = contractAppSchema.extend({
+  port: z
+    .union([portSchema, z.string().min(1)])
+    .optional()
+    .describe('a port number, or a Liquid expression of the answers such as "{{ answers.port }}"'),
+});
+
+/**
+ * `lifecycle` in template.yaml: the contract before rendering. Every string is Liquid,
+ * rendered with the answers at create time; the result must be a valid contract.
+ */
+export const templateLifecycleSchema = z
+  .strictObject({ ...contractFields, apps: z.array(templateContractAppSchema).default([]) })
+  .describe('the lifecycle contract, its strings rendered with Liquid at create time');
+
+/** `contributes.lifecycle` in module.yaml: what a module adds to the template's contract. */
+export const lifecycleContributionSchema = z.strictObject({
+  apps: z.array(templateContractAppSchema).default([]).describe('apps the module adds'),
+  env: z
+    .record(z.string(), z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'use UPPER_SNAKE_CASE')))
+    .default({})
+    .describe('app name → more environment variables that app needs at run time'),
+  include: z.array(projectPathSchema).default([]).describe('more folders copied into the artifact'),
+});
+
 /** Where a project's contract came from; shown by `slipway init`, `status` and `doctor`. */
 export type ContractSource = 'stamp' | 'slipway.yaml' | 'inferred';
 
@@ -152,3 +191,5 @@ export type ContractApp = z.output<typeof contractAppSchema>;
 export type AppKind = z.output<typeof appKindSchema>;
 export type PackageManagerName = z.output<typeof packageManagerNameSchema>;
 export type WorkspaceRunner = z.output<typeof workspaceRunnerSchema>;
+export type TemplateLifecycle = z.output<typeof templateLifecycleSchema>;
+export type LifecycleContribution = z.output<typeof lifecycleContributionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './names.js';
+import { lifecycleContributionSchema, templateLifecycleSchema } from './lifecycleContract.js';
 
 /** A JSON Schema object describing answers; validated in full by the template engine. */
 export const parametersSchema = z
@@ -45,13 +46,9 @@ export const templateManifestSchema = z
         seedsDir: z.string().default('db/seeds'),
       })
       .default({ dir: 'db/migrations', seedsDir: 'db/seeds' }),
-    lifecycle: z
-      .strictObject({
-        packageManager: z.enum(['pnpm']).default('pnpm'),
-        healthPath: z.string().startsWith('/').default('/api/health'),
-        port: z.number().int().min(1).max(65535).default(3000),
-      })
-      .default({ packageManager: 'pnpm', healthPath: '/api/health', port: 3000 }),
+    lifecycle: templateLifecycleSchema
+      .optional()
+      .describe('the lifecycle contract of projects made from it (docs/contract.md)'),
   })
   .describe('Slipway template manifest (template.yaml)');
 
@@ -88,6 +85,7 @@ export const moduleManifestSchema = z
         webPages: z.array(routeSchema.extend({ title: z.string().min(1) })).default([]),
         env: z.array(envVarSchema).default([]),
         merge: z.array(mergeFragmentSchema).default([]),
+        lifecycle: lifecycleContributionSchema.optional(),
       })
       .default({ packages: [], apiRoutes: [], webPages: [], env: [], merge: [] }),
   })

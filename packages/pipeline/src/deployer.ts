@@ -46,8 +46,10 @@ export interface Deployer {
 }
 
 export interface HealthCheckRequest {
-  /** The instance's base URL; the checker knows the health path (`/api/health`). */
+  /** The instance's base URL. */
   url: string;
+  /** The path polled, from the contract's app (`healthPath`). */
+  path: string;
   /** @default 30_000 */
   timeoutMs?: number;
   signal: AbortSignal;

@@ -22,7 +22,9 @@ export type {
 } from './deployer.js';
 export type { ProjectSnapshot } from './engine/projectSnapshot.js';
 export { loadProject, orderSteps } from './loadProject.js';
-export { PROJECT_STAMP_PATH, projectTemplate } from './projectTemplate.js';
+export { projectTemplate } from './projectTemplate.js';
+export { resolveContract } from './contract/resolveContract.js';
+export type { ResolvedContract } from './contract/resolveContract.js';
 export type { LoadProjectOptions } from './loadProject.js';
 export { planRun } from './engine/planRun.js';
 export type { PlanOptions, PlannedStep, RunPlan, StepAction } from './engine/planRun.js';

@@ -7,6 +7,8 @@ import { createProcessDriver } from './process/createProcessDriver.js';
 export interface HealthCheckRequest {
   /** The instance's base URL. */
   url: string;
+  /** The path polled, from the artifact's contract. @default the checker's `path` */
+  path?: string;
   /** @default 60_000 */
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -22,7 +24,7 @@ export interface HealthChecker {
 }
 
 export interface HealthCheckerOptions {
-  /** @default '/api/health' */
+  /** @default '/' */
   path?: string;
   /** The last log lines of the instance serving `url`, for the failure message. */
   lastLogLines?: (url: string) => Promise<readonly string[]>;
@@ -44,7 +46,7 @@ export function createHealthChecker(options: HealthCheckerOptions = {}): HealthC
     (projectDir === undefined ? undefined : (url: string) => instanceLogLines(projectDir, url));
   return {
     async check(request) {
-      const result = await waitForHealthy({ ...request, path: options.path });
+      const result = await waitForHealthy({ ...request, path: request.path ?? options.path });
       if (result.ok) return result;
       if (request.signal?.aborted) {
         throw new SlipwayError({

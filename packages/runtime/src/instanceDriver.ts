@@ -16,7 +16,7 @@ export interface InstanceRecord {
   role: InstanceRole;
   url: string;
   port: number;
-  /** Path of the health endpoint under `url`, from the artifact manifest. @default '/api/health' */
+  /** Path of the health endpoint under `url`, from the artifact manifest. @default '/' */
   healthPath: string;
   /** The supervisor's pid (process driver). */
   pid?: number;

@@ -5,7 +5,7 @@ import { waitForHealthy } from './waitForHealthy.js';
 
 let status = 500;
 const server = createServer((request, response) => {
-  response.writeHead(request.url === '/api/health' ? status : 404).end();
+  response.writeHead(request.url === '/health' ? status : 404).end();
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -16,10 +16,11 @@ describe('waitForHealthy', () => {
     let asked = 0;
     const result = await waitForHealthy({
       url,
+      path: '/health',
       giveUp: async () => (++asked < 2 ? undefined : 'enough'),
     });
     expect(result).toMatchObject({ ok: false, status: 500, attempts: 2, reason: 'enough' });
-    expect(result.url).toBe(`${url}/api/health`);
+    expect(result.url).toBe(`${url}/health`);
   });
 
   it('times out with the last reason', async () => {
@@ -35,7 +36,8 @@ describe('waitForHealthy', () => {
 
   it('passes on the first 2xx of the health path', async () => {
     status = 204;
-    await expect(waitForHealthy({ url })).resolves.toMatchObject({ ok: true, status: 204 });
+    const health = { url, path: '/health' };
+    await expect(waitForHealthy(health)).resolves.toMatchObject({ ok: true, status: 204 });
     const giveUp = async () => 'enough';
     await expect(waitForHealthy({ url, path: '/other', giveUp })).resolves.toMatchObject({
       ok: false,

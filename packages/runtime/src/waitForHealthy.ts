@@ -4,7 +4,7 @@ import { DEFAULT_HEALTH_PATH } from './process/resolveStartCommand.js';
 export interface WaitForHealthyOptions {
   /** The instance's base URL, e.g. `http://127.0.0.1:4321`. */
   url: string;
-  /** @default '/api/health' */
+  /** @default '/' */
   path?: string;
   /** @default 60_000 */
   timeoutMs?: number;

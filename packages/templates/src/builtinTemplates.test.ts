@@ -74,3 +74,21 @@ it('renders identity and AI provider settings from the config into saas seed SQL
 it('ships the saas template', () => {
   expect(listTemplateNames()).toContain('saas');
 });
+
+it('stamps the saas contract with the port the answers chose', () => {
+  const plan = planProject({
+    template: findTemplate('saas'),
+    input: { project: { name: 'acme' }, modules: [], answers: { port: 4321 } },
+    slipwayVersion: SLIPWAY_VERSION,
+  });
+  const { contract } = plan.stamp;
+  expect(contract?.packageManager.name).toBe('pnpm');
+  expect(contract?.runner).toBe('turbo');
+  expect(contract?.apps.find((app) => app.name === 'api')).toMatchObject({
+    package: '@acme/api',
+    port: 4321,
+    start: ['node', 'dist/server.js'],
+  });
+  expect(contract?.database).toMatchObject({ package: '@acme/api', migrate: 'db:migrate' });
+  expect(contract?.artifact?.app).toBe('api');
+});

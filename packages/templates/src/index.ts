@@ -12,15 +12,10 @@ export { applyPlan } from './applyPlan.js';
 export type { ApplyPlanOptions, ApplyResult } from './applyPlan.js';
 export { comparePlan, unifiedDiff } from './comparePlan.js';
 export type { FileChange, FileChangeKind } from './comparePlan.js';
-export {
-  STAMP_PATH,
-  BASE_TREE_PATH,
-  readProjectStamp,
-  encodeBaseTree,
-  decodeBaseTree,
-  projectStampSchema,
-} from './projectStamp.js';
-export type { ProjectStamp } from './projectStamp.js';
+export { BASE_TREE_PATH, encodeBaseTree, decodeBaseTree } from './projectStamp.js';
+// The stamp's one schema and reader live in @slipway/core; re-exported for the engine's users.
+export { STAMP_PATH, readProjectStamp, projectStampSchema } from '@slipway/core';
+export type { ProjectStamp } from '@slipway/core';
 export { validateProject } from './validateProject.js';
 export type { ValidateOptions, ValidationReport } from './validateProject.js';
 export { readProjectFiles, planFiles } from './validate/projectFiles.js';

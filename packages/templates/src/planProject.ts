@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { SlipwayError } from '@slipway/core';
-import type { Finding, ProjectConfig } from '@slipway/core';
+import type { Finding, LifecycleContract, ProjectConfig } from '@slipway/core';
 import { collectContributions } from './internal/collectContributions.js';
 import { renderEnvFiles } from './internal/envFiles.js';
 import { LiquidRenderer } from './internal/liquidRenderer.js';
@@ -9,8 +9,9 @@ import type { NumberedSql } from './internal/migrationNames.js';
 import { renderFiles } from './internal/renderFiles.js';
 import { applyModuleMerges } from './internal/applyModuleMerges.js';
 import type { LoadedModule, LoadedTemplate } from './loadTemplate.js';
-import { BASE_TREE_PATH, STAMP_PATH, encodeBaseTree } from './projectStamp.js';
-import type { ProjectStamp } from './projectStamp.js';
+import { STAMP_PATH } from '@slipway/core';
+import { BASE_TREE_PATH, encodeBaseTree } from './projectStamp.js';
+import type { ProjectStamp } from '@slipway/core';
 import type { ProjectTree } from './projectTree.js';
 import { textFile } from './projectTree.js';
 import type { ProjectNames, RenderContext } from './renderContext.js';
@@ -18,6 +19,7 @@ import { resolveAnswers } from './resolveAnswers.js';
 import { resolveModules } from './resolveModules.js';
 import type { ModuleSelection } from './resolveModules.js';
 import { redactSecrets } from './internal/redactSecrets.js';
+import { resolveLifecycle } from './internal/resolveLifecycle.js';
 
 /** What to make: the resolved subset of a project config that rendering needs. */
 export interface ProjectInput {
@@ -66,7 +68,7 @@ export function planProject(options: PlanProjectOptions): ProjectPlan {
     modules,
     slipwayVersion: options.slipwayVersion,
   });
-  const { contributions, merges } = collectContributions({
+  const { contributions, merges, lifecycle } = collectContributions({
     modules,
     templateEnv: template.manifest.env,
     ...numbered,
@@ -77,7 +79,8 @@ export function planProject(options: PlanProjectOptions): ProjectPlan {
   const tree = renderTree({ template, modules, numbered, renderer, context });
   applyModuleMerges({ tree, merges, renderer, context });
   addEnvFiles(tree, { context, secrets: input.secrets ?? {} });
-  const stamp = stampOf(template, { context, now: options.now ?? new Date() });
+  const contract = resolveLifecycle({ template, additions: lifecycle, renderer, context });
+  const stamp = stampOf(template, { context, contract, now: options.now ?? new Date() });
   // The base tree is everything rendered so far: the template's output without the stamp.
   tree.set(BASE_TREE_PATH, { ...textFile('', 'slipway'), content: encodeBaseTree(tree) });
   tree.set(STAMP_PATH, textFile(`${JSON.stringify(stamp, null, 2)}\n`, 'slipway'));
@@ -165,7 +168,7 @@ function addEnvFiles(
 
 function stampOf(
   template: LoadedTemplate,
-  options: { context: RenderContext; now: Date },
+  options: { context: RenderContext; contract: LifecycleContract | undefined; now: Date },
 ): ProjectStamp {
   const { context } = options;
   return {
@@ -178,6 +181,7 @@ function stampOf(
     auth: context.auth,
     ai: context.ai,
     environments: context.environments,
+    ...(options.contract ? { contract: options.contract } : {}),
     slipwayVersion: context.slipway.version,
     createdAt: options.now.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectStamp } from './projectStamp.js';
+import type { ProjectStamp } from '@slipway/core';
 import { validateProject } from './validateProject.js';
 
 const stamp: ProjectStamp = {

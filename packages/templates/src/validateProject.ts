@@ -1,6 +1,6 @@
 import type { Finding } from '@slipway/core';
 import type { LoadedTemplate } from './loadTemplate.js';
-import type { ProjectStamp } from './projectStamp.js';
+import type { ProjectStamp } from '@slipway/core';
 import { ALL_CHECKS } from './validate/checks.js';
 import type { ProjectFiles } from './validate/projectFiles.js';
 

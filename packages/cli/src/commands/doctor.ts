@@ -8,7 +8,7 @@ export function registerDoctorCommand(program: Command): void {
     )
     .argument('[dir]', 'project folder (checks the machine alone outside a project)', '.')
     .option('--fix', 'repair what can be repaired')
-    .option('--port <port>', "check this port is free (default: the project's port)")
+    .option('--port <port>', "check this port is free (default: the ports of the contract's apps)")
     .option('--target <targets>', 'also check tools for: docker, aws, kubernetes, postgres')
     .option('--json', 'print the checks as JSON')
     .action(async (dir: string, flags: DoctorFlags) =>

@@ -28,7 +28,7 @@ export function registerUpCommand(program: Command): void {
     )
     .option(
       '--health-timeout <seconds>',
-      'how long a new instance has to pass /api/health (default 60)',
+      'how long a new instance has to pass its health check (default 60)',
     )
     .option('--no-deploy', 'stop after package: no deploy and no health check')
     .option(

@@ -103,7 +103,7 @@ function printCreated(
   );
   if (result.kept.length > 0) console.log(`  kept as they were: ${result.kept.join(', ')}`);
   console.log(
-    `  post-create validation: passed\n\nNext steps:\n  cd ${where}\n  slipway pnpm install && slipway pnpm build && slipway pnpm test`,
+    `  post-create validation: passed\n\nNext steps:\n  cd ${where}\n  slipway up   # install, build, test, package and start it`,
   );
 }
 

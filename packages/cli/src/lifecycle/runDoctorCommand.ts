@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { CONTRACT_FILE, defaultStoreDir, runDoctor } from '@slipway/pipeline';
 import type { CheckStatus } from '@slipway/pipeline';
-import { STAMP_PATH, readProjectStamp } from '@slipway/templates';
+import { STAMP_PATH } from '@slipway/core';
 import type { DoctorFlags } from '../commands/doctor.js';
 
 const MARK: Record<CheckStatus, string> = {
@@ -19,7 +19,8 @@ export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise
   // A repository Slipway did not create is a project too: judged by its own engines.
   const inProject =
     stamped || ['package.json', CONTRACT_FILE].some((file) => existsSync(join(projectDir, file)));
-  const port = flags.port ? Number(flags.port) : stamped ? projectPort(projectDir) : undefined;
+  // Without --port, the doctor checks the ports of the contract's apps.
+  const port = flags.port ? Number(flags.port) : undefined;
   const report = await runDoctor({
     ...(inProject ? { projectDir } : {}),
     storeDir: defaultStoreDir(),
@@ -41,13 +42,4 @@ export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise
   }
   const verdict = ['all checks passed', 'passed with warnings', 'failed'][report.exitCode];
   console.log(`\n${pc.bold('doctor')}: ${verdict}`);
-}
-
-function projectPort(projectDir: string): number | undefined {
-  try {
-    const port = Number(readProjectStamp(projectDir).answers.port);
-    return Number.isInteger(port) && port > 0 ? port : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,13 +1,9 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pc from 'picocolors';
+import { STAMP_PATH } from '@slipway/core';
 import { SlipwayError } from '@slipway/core/errors';
-import {
-  CONTRACT_FILE,
-  PROJECT_STAMP_PATH,
-  inferContract,
-  renderContractYaml,
-} from '@slipway/pipeline';
+import { CONTRACT_FILE, inferContract, renderContractYaml } from '@slipway/pipeline';
 import type { InitFlags } from '../commands/init.js';
 
 const STAMPED_NOTE =
@@ -32,7 +28,7 @@ export function runInitCommand(dir: string, flags: InitFlags): void {
   }
   const inferred = inferContract(projectDir);
   const { contract } = inferred;
-  const notes = existsSync(join(projectDir, PROJECT_STAMP_PATH))
+  const notes = existsSync(join(projectDir, STAMP_PATH))
     ? [...inferred.notes, STAMPED_NOTE]
     : inferred.notes;
   const yaml = renderContractYaml(contract);

@@ -1,3 +1,4 @@
+import { FRAMEWORK_PORTS } from './frameworkDefaults.js';
 import { STATIC_SERVER_COMMAND } from '@slipway/core';
 import type { AppKind } from '@slipway/core';
 import { findPortFlag, withPortPlaceholder } from './portFlag.js';
@@ -54,7 +55,7 @@ function classifyCommand(command: string, rest: string[], manifest: PackageJson)
     return {
       kind: 'web',
       start,
-      frameworkPort: 3000,
+      frameworkPort: FRAMEWORK_PORTS.next,
       output: ['.next'],
       note: 'Next.js (next start)',
     };
@@ -106,7 +107,7 @@ function vitePreview(rest: string[], manifest: PackageJson): StartShape {
   return {
     kind: 'web',
     start,
-    frameworkPort: 4173,
+    frameworkPort: FRAMEWORK_PORTS.vitePreview,
     output: [outDir ?? 'dist'],
     note: 'a Vite app (vite preview)',
   };

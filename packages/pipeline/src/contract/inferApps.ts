@@ -1,3 +1,4 @@
+import { FRAMEWORK_PORTS } from './frameworkDefaults.js';
 import { basename } from 'node:path';
 import { toProjectName } from '@slipway/core';
 import type { ContractApp } from '@slipway/core';
@@ -8,7 +9,7 @@ import { dependsOn } from './readPackageJson.js';
 import { readSourceHints } from './sourceHints.js';
 
 /** When nothing names a port: the common default of Node servers (Express, Fastify, Next). */
-const FALLBACK_PORT = 3000;
+const FALLBACK_PORT = FRAMEWORK_PORTS.node;
 
 /**
  * The apps of the repository: every package with a `start` script, and every Vite package

@@ -174,7 +174,7 @@ describe('inferContract', () => {
       }),
     );
     expect(contract.scripts.test).toBeUndefined();
-    expect(contract.database).toEqual({ migrate: 'db:migrate', seed: 'db:seed' });
+    expect(contract.database).toEqual({ migrate: 'db:migrate', seed: 'db:seed', inputs: ['**'] });
   });
 
   it("gives every inferred contract the schema's blessing", () => {

@@ -1,8 +1,8 @@
-import type { LifecycleContract } from '@slipway/core';
+import type { LifecycleContract, LifecycleContractInput } from '@slipway/core';
 import type { RepoPackage } from './listPackages.js';
 
 type Scripts = LifecycleContract['scripts'];
-type Database = NonNullable<LifecycleContract['database']>;
+type Database = NonNullable<LifecycleContractInput['database']>;
 
 /** Root script names per phase, most common first. */
 const PHASE_SCRIPTS: Readonly<Record<keyof Scripts, readonly string[]>> = {
@@ -55,11 +55,16 @@ export function inferDatabase(packages: readonly RepoPackage[]): {
       ...(inPackage ? { package: inPackage } : {}),
       ...(migrate ? { migrate } : {}),
       ...(seed ? { seed } : {}),
+      // Which files a migration reads cannot be known from a script line: every file of the
+      // package keys the steps, so a changed migration is never a stale cache hit.
+      inputs: [pkg.dir === '.' ? '**' : `${pkg.dir}/**`],
     };
     const where = inPackage ?? 'the root';
     return {
       database,
-      notes: [`database: ${[migrate, seed].filter(Boolean).join(' and ')} in ${where}`],
+      notes: [
+        `database: ${[migrate, seed].filter(Boolean).join(' and ')} in ${where}, re-run when a file there changes`,
+      ],
     };
   }
   return { notes: ['database: no migrate or seed script'] };

@@ -46,7 +46,7 @@ export function renderContractYaml(contract: LifecycleContract): string {
   return document.toString({ lineWidth: 0 });
 }
 
-/** `start: [node, server.js]` on one line reads as the command it is. */
+/** `start: [node, main.js]` on one line reads as the command it is. */
 function flowArgv(app: unknown): void {
   if (!isMap(app)) return;
   const start = app.get('start', true);

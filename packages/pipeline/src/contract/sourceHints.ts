@@ -6,9 +6,9 @@ import { globSync } from 'tinyglobby';
 export interface SourceHints {
   /** `PORT=4000` in `.env` / `.env.example` of the app or the root. */
   envPort?: { port: number; file: string };
-  /** The fallback of `process.env.PORT || 3000` (or `??`) in its source. */
+  /** The fallback of `process.env.PORT || 8080` (or `??`) in its source. */
   sourcePort?: { port: number; file: string };
-  /** A route literal like `'/health'` or `'/api/health'` in its source. */
+  /** A route literal like `'/health'` or `'/healthz'` in its source. */
   healthPath?: { path: string; file: string };
 }
 

@@ -4,7 +4,7 @@ import type { ErrorCode } from '@slipway/core';
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
 export interface DoctorCheck {
-  /** e.g. `node`, `pnpm`, `disk space`, `port 3000`, `docker`. */
+  /** e.g. `node`, `pnpm`, `disk space`, `port 8080`, `docker`. */
   name: string;
   status: CheckStatus;
   /** What was found, e.g. `v20.19.0 (needs >=20.19)`. */

@@ -108,4 +108,23 @@ describe('slipway doctor checks', () => {
       code: 'UNSUPPORTED',
     });
   });
+
+  it("checks the ports of the contract's apps, named by app", async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const contract = `packageManager: { name: npm }\napps:\n  - { name: api, kind: api, port: ${port} }\n  - { name: jobs, kind: worker }\n`;
+    const dir = testdir({ 'package.json': '{"name":"x"}', 'slipway.yaml': contract });
+    try {
+      const report = await runDoctor({ projectDir: dir, storeDir: dir });
+      const ports = report.checks.filter((check) => check.name.startsWith('port '));
+      expect(ports).toEqual([
+        expect.objectContaining({ name: `port ${port} (api)`, status: 'warn' }),
+      ]);
+      const quiet = await runDoctor({ projectDir: dir, storeDir: dir, appPorts: false });
+      expect(quiet.checks.some((check) => check.name.startsWith('port '))).toBe(false);
+    } finally {
+      server.close();
+    }
+  });
 });

@@ -3,11 +3,12 @@ import { mkdir, rm, statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { STAMP_PATH, readProjectStamp } from '@slipway/core';
 import { createFileRunStore, STATE_PATH } from '../engine/fileRunStore.js';
+import { resolveContract } from '../contract/resolveContract.js';
 import { readWorkspace } from '../steps/readWorkspace.js';
 import type { DoctorCheck, DoctorReport } from './doctorCheck.js';
 import { doctorExitCode } from './doctorCheck.js';
-import { PROJECT_STAMP_PATH } from '../projectTemplate.js';
 import { checkNodeEngine, checkPackageManagerEngine } from './engineChecks.js';
 import { doctorProject } from './projectContract.js';
 import type { DoctorProject } from './projectContract.js';
@@ -18,8 +19,13 @@ export interface DoctorOptions {
   projectDir?: string;
   /** The pnpm store `install` uses. @default ~/.slipway/pnpm-store */
   storeDir?: string;
-  /** The port the app will listen on; checked free. */
+  /** A port to check free instead of the ports of the contract's apps. */
   port?: number;
+  /**
+   * Check that the port of each app in the project's contract is free.
+   * @default true
+   */
+  appPorts?: boolean;
   /** Deployment targets whose tools are checked: `docker`, `aws`, `kubernetes`, `postgres`. */
   targets?: readonly string[];
   /** Repair what can be repaired (a missing store folder, an unreadable state file). */
@@ -29,13 +35,14 @@ export interface DoctorOptions {
 const GIB = 1024 ** 3;
 
 /**
- * Pre-flight checks (reference 001 §2.2): node, the bundled pnpm, git, disk space, a free
- * port, the project's stamp and state, and the optional tools of the chosen targets.
+ * Pre-flight checks: node and the package manager against the project's engines, git, disk
+ * space, the free ports of the contract's apps, the project's stamp and state, and the
+ * optional tools of the chosen targets.
  * Returns every check; prints nothing.
  */
 export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorReport> {
   const stamped =
-    options.projectDir !== undefined && existsSync(join(options.projectDir, PROJECT_STAMP_PATH));
+    options.projectDir !== undefined && existsSync(join(options.projectDir, STAMP_PATH));
   const foreign = options.projectDir && !stamped ? doctorProject(options.projectDir) : undefined;
   const checks: DoctorCheck[] = foreign
     ? await foreignToolChecks(foreign)
@@ -52,7 +59,7 @@ export async function runDoctor(options: DoctorOptions = {}): Promise<DoctorRepo
   checks.push(
     await checkStore(options.storeDir ?? join(homedir(), '.slipway', 'pnpm-store'), options.fix),
   );
-  if (options.port !== undefined) checks.push(await checkPort(options.port));
+  for (const port of portsToCheck(options)) checks.push(await checkPort(port.number, port.app));
   if (foreign) checks.push(foreign.check);
   if (options.projectDir)
     checks.push(...(await checkProject(options.projectDir, { fix: options.fix, stamped })));
@@ -93,20 +100,32 @@ async function checkStore(storeDir: string, fix = false): Promise<DoctorCheck> {
   };
 }
 
+function portsToCheck(options: DoctorOptions): Array<{ number: number; app?: string }> {
+  if (options.port !== undefined) return [{ number: options.port }];
+  if (!options.projectDir || options.appPorts === false) return [];
+  try {
+    const { apps } = resolveContract(options.projectDir).contract;
+    return apps.flatMap((app) => (app.port ? [{ number: app.port, app: app.name }] : []));
+  } catch {
+    return [];
+  }
+}
+
 /** Resolves `pass` when `port` can be bound on localhost, `warn` when something holds it. */
-export function checkPort(port: number): Promise<DoctorCheck> {
+export function checkPort(port: number, app?: string): Promise<DoctorCheck> {
+  const name = app ? `port ${port} (${app})` : `port ${port}`;
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () =>
       resolve({
-        name: `port ${port}`,
+        name,
         status: 'warn',
         detail: 'in use',
         fix: `Find it: lsof -i :${port}  (or set PORT to another port)`,
       }),
     );
     server.listen(port, '127.0.0.1', () =>
-      server.close(() => resolve({ name: `port ${port}`, status: 'pass', detail: 'free' })),
+      server.close(() => resolve({ name, status: 'pass', detail: 'free' })),
     );
   });
 }
@@ -164,8 +183,6 @@ async function checkProject(
 
 async function checkStamp(projectDir: string): Promise<DoctorCheck> {
   try {
-    // Loaded here, not at start-up: a cached `doctor` step never needs the template engine.
-    const { readProjectStamp } = await import('@slipway/templates');
     const stamp = readProjectStamp(projectDir);
     return {
       name: 'project',

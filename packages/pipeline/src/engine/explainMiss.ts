@@ -2,7 +2,7 @@ const MAX_CHANGES = 5;
 
 /**
  * Names the inputs that differ between the last successful execution and now, e.g.
- * `apps/api/src/routes.ts changed`, `env DATABASE_URL changed`, `node v20.18.0 → v20.19.0`.
+ * `src/routes.ts changed`, `env DATABASE_URL changed`, `node v20.18.0 → v20.19.0`.
  * At most five are listed, then `… and N more`.
  */
 export function explainMiss(

@@ -24,7 +24,7 @@ export interface PlannedStep {
   description: string;
   dependsOn: readonly StepName[];
   action: StepAction;
-  /** One line for people: `never ran`, `apps/api/src/x.ts changed`, `--skip`, … */
+  /** One line for people: `never ran`, `src/x.ts changed`, `--skip`, … */
   reason: string;
   /** The inputs that changed since the last success (empty on a hit). */
   changes: readonly string[];
@@ -50,7 +50,7 @@ export interface RunPlan {
  * @example
  * const project = await loadProject({ dir, steps: createStepCatalog({ projectDir: dir }), store });
  * const plan = planRun(project, { skip: ['lint'] });
- * plan.steps.map((s) => `${s.name}: ${s.action} (${s.reason})`); // ['build: run (apps/api/src/x.ts changed)', …]
+ * plan.steps.map((s) => `${s.name}: ${s.action} (${s.reason})`); // ['build: run (src/x.ts changed)', …]
  */
 export function planRun(project: ProjectSnapshot, options: PlanOptions = {}): RunPlan {
   const byName = new Map(project.steps.map((step) => [step.name, step]));

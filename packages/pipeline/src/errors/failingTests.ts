@@ -1,6 +1,6 @@
 import { parseOutput, projectPath } from './parseOutput.js';
 
-/** A failing test as Vitest names it: `apps/api/src/a.test.ts > routes > answers 200`. */
+/** A failing test as Vitest names it: `src/a.test.ts > routes > answers 200`. */
 export interface FailingTest {
   file: string;
   /** Suite and test names joined with ` > `; empty when the whole file failed to load. */

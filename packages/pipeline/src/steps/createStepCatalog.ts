@@ -1,12 +1,15 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
-import { bundledPnpmVersion } from '../bundledPnpm.js';
+import type { LifecycleContract } from '@slipway/core';
+import { resolveContract } from '../contract/resolveContract.js';
 import type { Deployer, HealthChecker } from '../deployer.js';
 import type { StepDefinition } from '../engine/stepDefinition.js';
 import type { StepName } from '../engine/stepName.js';
+import { databaseSteps } from './databaseSteps.js';
 import { deployStep, healthStep } from './deploySteps.js';
 import { doctorStep } from './doctorStep.js';
+import { packageManagerFor } from './packageManager.js';
+import type { PackageManager } from './packageManager.js';
 import { packageStep } from './packageStep.js';
 import { readWorkspace } from './readWorkspace.js';
 import { reportStep } from './reportStep.js';
@@ -14,9 +17,11 @@ import { scriptStep } from './scriptStep.js';
 
 export interface CatalogOptions {
   projectDir: string;
+  /** The project's lifecycle contract. @default resolveContract(projectDir) */
+  contract?: LifecycleContract;
   /** The shared content-addressed pnpm store. @default ~/.slipway/pnpm-store */
   storeDir?: string;
-  /** Where `db:migrate` / `db:seed` apply; without it, the project's embedded database. */
+  /** Where the database steps apply; without it, the project's embedded database. */
   databaseUrl?: string;
   /** Injected by the CLI or server (`@slipway/runtime`); without it there is no `deploy` step. */
   deployer?: Deployer;
@@ -33,145 +38,136 @@ export function defaultStoreDir(
   return env.SLIPWAY_PNPM_STORE || join(homedir(), '.slipway', 'pnpm-store');
 }
 
-const NOT_SOURCE = ['**/*.md', 'infra/**', '.github/**', '.env*'];
-const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts'];
+export const NOT_SOURCE = ['**/*.md', 'infra/**', '.github/**', '.env*'];
+export const TESTS = ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts', '**/*.test.js'];
+const TURBO_ENV = { TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_DAEMON: 'false' };
 
 /**
- * The steps of a pnpm + turbo project such as the built-in `saas` template, from what the
- * project has: a step exists only when its script does (`typecheck`, `lint`, `test`, a
- * package with `db:migrate`, an `apps/api` to package). Reads manifests; spawns nothing.
+ * The steps of a JavaScript project, from its lifecycle contract alone: a step exists when
+ * the contract names its script (`build`, `typecheck`, `lint`, `test`, the database
+ * scripts) or its app (`package`, with an `artifact`). Reads manifests; spawns nothing.
  */
 export function createStepCatalog(options: CatalogOptions): StepDefinition[] {
-  const workspace = readWorkspace(options.projectDir);
+  const contract = options.contract ?? resolveContract(options.projectDir).contract;
+  const pm = packageManagerFor(contract);
   const storeDir = options.storeDir ?? defaultStoreDir();
-  const tools = { node: process.version, pnpm: bundledPnpmVersion() };
-  const { packageDirs } = workspace;
-  // turbo's `--only` runs the task without its `^build` dependencies, which the build
-  // step has just made; two turbo runs restoring the same outputs at once could race.
-  const only = (script: string) =>
-    workspace.scripts[script]?.startsWith('turbo run') ? ['--only'] : [];
-  const turboEnv = { TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', TURBO_DAEMON: 'false' };
+  const tools = { node: process.version, [pm.name]: pm.version };
+  const { packageDirs } = readWorkspace(options.projectDir);
+  const env = contract.runner === 'turbo' ? TURBO_ENV : {};
   const steps: StepDefinition[] = [
     doctorStep({ storeDir, inputs: { tools, files: ['.nvmrc', 'package.json'] } }),
     scriptStep({
       name: 'install',
-      description: 'pnpm install from the shared store',
+      description: `${pm.name} install${pm.name === 'pnpm' ? ' from the shared store' : ''}`,
       dependsOn: ['doctor'],
-      inputs: {
-        files: [
-          'package.json',
-          '**/package.json',
-          'pnpm-lock.yaml',
-          'pnpm-workspace.yaml',
-          '.npmrc',
-        ],
-        tools,
-        config: { storeDir },
-      },
-      outputs: ['node_modules/.modules.yaml'],
-      pnpmArgs: [
-        'install',
-        '--store-dir',
-        storeDir,
-        '--prefer-offline',
-        '--no-frozen-lockfile',
-        '--reporter=append-only',
-        '--config.confirmModulesPurge=false',
-      ],
+      inputs: { files: pm.installInputs, tools, config: { storeDir } },
+      outputs: [pm.installMarker],
+      command: pm.install({ storeDir }),
       packageDirs,
     }),
   ];
-  if (workspace.scripts.build) {
-    const outputs = workspace.packages
-      .filter((pkg) => pkg.scripts.build)
-      .map((pkg) => `${pkg.dir}/dist`);
+  const { scripts } = contract;
+  if (scripts.build) {
     steps.push(
       scriptStep({
         name: 'build',
-        description: 'turbo build of every package',
+        description: 'build every package',
         dependsOn: ['install'],
         inputs: { files: ['**'], ignore: [...NOT_SOURCE, ...TESTS] },
-        outputs,
-        pnpmArgs: ['run', 'build'],
-        env: turboEnv,
+        outputs: buildOutputs(contract),
+        command: pm.run(scripts.build),
+        env,
         packageDirs,
       }),
     );
   }
-  const checks: Array<[StepName, string, StepName]> = [
-    ['typecheck', 'tsc --noEmit in every package', 'build'],
-    ['lint', 'the project linter', 'install'],
-    ['test', "every package's tests", 'build'],
-  ];
-  for (const [name, description, after] of checks) {
-    if (!workspace.scripts[name]) continue;
-    const dependsOn: StepName[] = steps.some((step) => step.name === after) ? [after] : ['install'];
-    steps.push(
-      scriptStep({
-        name,
-        description,
-        dependsOn,
-        inputs: { files: ['**'], ignore: NOT_SOURCE },
-        pnpmArgs: ['run', name, ...only(name)],
-        env: turboEnv,
-        packageDirs,
-      }),
-    );
-  }
-  const dbPackage = workspace.packages.find((pkg) => pkg.scripts['db:migrate']);
-  const database = createHash('sha256')
-    .update(options.databaseUrl ?? 'embedded')
-    .digest('hex')
-    .slice(0, 16);
-  const dbEnv = { DATABASE_URL: options.databaseUrl ?? '' };
-  if (dbPackage) {
-    const base = { inputs: { config: { database } }, env: dbEnv, packageDirs };
-    const outputs = options.databaseUrl ? [] : ['.data'];
-    steps.push(
-      scriptStep({
-        ...base,
-        name: 'db:migrate',
-        description: 'apply db/migrations',
-        dependsOn: ['build'],
-        inputs: { files: ['db/migrations/**'], config: { database } },
-        outputs,
-        pnpmArgs: ['--filter', dbPackage.name, 'run', 'db:migrate'],
-      }),
-    );
-    if (dbPackage.scripts['db:seed']) {
-      steps.push(
-        scriptStep({
-          ...base,
-          name: 'db:seed',
-          description: 'apply db/seeds',
-          dependsOn: ['db:migrate'],
-          inputs: { files: ['db/seeds/**'], config: { database } },
-          pnpmArgs: ['--filter', dbPackage.name, 'run', 'db:seed'],
-        }),
-      );
-    }
-  }
-  const api = workspace.packages.find((pkg) => pkg.dir === 'apps/api');
-  if (api && workspace.scripts.build) {
+  steps.push(...checkSteps(steps, { contract, pm, env, packageDirs }));
+  const after: StepName = scripts.build ? 'build' : 'install';
+  steps.push(
+    ...databaseSteps({ contract, pm, after, databaseUrl: options.databaseUrl, packageDirs }),
+  );
+  if (contract.artifact) {
     steps.push(
       packageStep({
-        api,
+        contract,
+        pm,
         storeDir,
         packageDirs,
+        dependsOn: [after],
         inputs: { files: ['**'], ignore: [...NOT_SOURCE, ...TESTS], tools },
       }),
     );
   }
-  if (options.deployer && steps.some((step) => step.name === 'package')) {
-    const gates = steps
-      .map((step) => step.name)
-      .filter((name) =>
-        ['package', 'test', 'typecheck', 'lint', 'db:seed', 'db:migrate'].includes(name),
-      );
-    steps.push(deployStep(options.deployer, gates));
-    if (options.healthChecker)
-      steps.push(healthStep(options.healthChecker, options.healthTimeoutMs ?? 60_000));
-  }
+  steps.push(...deployAndHealth(steps, options, contract));
   steps.push(reportStep(steps.map((step) => step.name)));
   return steps;
+}
+
+/** `typecheck`, `lint` and `test`, for the scripts the contract names. */
+function checkSteps(
+  earlier: readonly StepDefinition[],
+  options: {
+    contract: LifecycleContract;
+    pm: PackageManager;
+    env: Readonly<Record<string, string>>;
+    packageDirs: ReadonlyMap<string, string>;
+  },
+): StepDefinition[] {
+  const { scripts } = options.contract;
+  // turbo's `--only` runs the task without its `^build` dependencies, which the build
+  // step has just made; two turbo runs restoring the same outputs at once could race.
+  const only = options.contract.runner === 'turbo' ? ['--only'] : [];
+  const checks: Array<[StepName, string | undefined, string, StepName]> = [
+    ['typecheck', scripts.typecheck, 'type-check every package', 'build'],
+    ['lint', scripts.lint, 'the project linter', 'install'],
+    ['test', scripts.test, "every package's tests", 'build'],
+  ];
+  const has = (name: StepName) => earlier.some((step) => step.name === name);
+  return checks.flatMap(([name, script, description, after]) =>
+    script
+      ? [
+          scriptStep({
+            name,
+            description,
+            dependsOn: [has(after) ? after : 'install'],
+            inputs: { files: ['**'], ignore: NOT_SOURCE },
+            command: options.pm.run(script, { extra: name === 'lint' ? [] : only }),
+            env: options.env,
+            packageDirs: options.packageDirs,
+          }),
+        ]
+      : [],
+  );
+}
+
+/** Each app's build output folders, as project paths. */
+function buildOutputs(contract: LifecycleContract): string[] {
+  return contract.apps.flatMap((app) =>
+    (app.build?.output ?? []).map((output) =>
+      app.path === '.' ? output : `${app.path}/${output}`,
+    ),
+  );
+}
+
+function deployAndHealth(
+  steps: readonly StepDefinition[],
+  options: CatalogOptions,
+  contract: LifecycleContract,
+): StepDefinition[] {
+  if (!options.deployer || !steps.some((step) => step.name === 'package')) return [];
+  const gates = steps
+    .map((step) => step.name)
+    .filter((name) =>
+      ['package', 'test', 'typecheck', 'lint', 'db:seed', 'db:migrate'].includes(name),
+    );
+  const deployed = [deployStep(options.deployer, gates)];
+  const app = contract.apps.find((candidate) => candidate.name === contract.artifact?.app);
+  if (options.healthChecker && app)
+    deployed.push(
+      healthStep(options.healthChecker, {
+        timeoutMs: options.healthTimeoutMs ?? 60_000,
+        path: app.healthPath,
+      }),
+    );
+  return deployed;
 }

@@ -44,13 +44,17 @@ export function deployStep(deployer: Deployer, dependsOn: readonly StepName[]): 
 }
 
 /**
- * `health`: polls the deployed instance's `/api/health` through the injected checker. A
- * hit only when `deploy` was one too: a fresh deploy is always checked.
+ * `health`: polls the deployed instance's health path (the contract's, for the packaged
+ * app) through the injected checker. A hit only when `deploy` was one too: a fresh deploy
+ * is always checked.
  */
-export function healthStep(checker: HealthChecker, timeoutMs: number): StepDefinition {
+export function healthStep(
+  checker: HealthChecker,
+  options: { timeoutMs: number; path: string },
+): StepDefinition {
   return {
     name: 'health',
-    description: 'poll /api/health until it answers',
+    description: `poll ${options.path} until it answers`,
     dependsOn: ['deploy'],
     inputs: {},
     isCurrent: async ({ steps }) => steps.deploy?.status === 'cached',
@@ -63,8 +67,13 @@ export function healthStep(checker: HealthChecker, timeoutMs: number): StepDefin
           message: 'health needs the URL of a deployed instance, and deploy gave none',
         });
       }
-      const outcome = await checker.check({ url, timeoutMs, signal: context.signal });
-      context.log(`${url} is healthy`);
+      const outcome = await checker.check({
+        url,
+        path: options.path,
+        timeoutMs: options.timeoutMs,
+        signal: context.signal,
+      });
+      context.log(`${new URL(options.path, url).href} is healthy`);
       return { ...outcome, url };
     },
   };

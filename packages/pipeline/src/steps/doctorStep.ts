@@ -16,6 +16,8 @@ export function doctorStep(options: { storeDir: string; inputs: StepInputs }): S
       const report = await runDoctor({
         projectDir: context.projectDir,
         storeDir: options.storeDir,
+        // The deploy takes a free port when the app's is held: a held one is no warning here.
+        appPorts: false,
       });
       for (const check of report.checks)
         context.log(`${check.status.padEnd(4)} ${check.name}: ${check.detail}`);

@@ -4,13 +4,21 @@ import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promis
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { bundledPnpm } from '../bundledPnpm.js';
+import { ARTIFACT_MANIFEST, artifactManifestSchema } from '@slipway/core';
+import type {
+  ArtifactManifest,
+  ArtifactManifestInput,
+  ContractApp,
+  LifecycleContract,
+} from '@slipway/core';
 import { classifyFailure } from '../errors/classifyFailure.js';
 import type { Artifact } from '../deployer.js';
 import type { StepContext, StepDefinition, StepInputs } from '../engine/stepDefinition.js';
+import type { StepName } from '../engine/stepName.js';
 import { dockerImage } from './dockerImage.js';
+import type { PackageManager } from './packageManager.js';
 import { pruneEscapingLinks } from './pruneEscapingLinks.js';
-import type { WorkspacePackage } from './readWorkspace.js';
+import { stageApp } from './stageApp.js';
 
 /** Where artifacts are kept, relative to the project. */
 export const ARTIFACTS_DIR = '.slipway/artifacts';
@@ -18,25 +26,30 @@ export const ARTIFACTS_DIR = '.slipway/artifacts';
 export const LATEST_ARTIFACT = `${ARTIFACTS_DIR}/latest.json`;
 
 export interface PackageStepOptions {
-  api: WorkspacePackage;
+  contract: LifecycleContract;
+  pm: PackageManager;
   storeDir: string;
+  dependsOn: readonly StepName[];
   inputs: StepInputs;
   packageDirs: ReadonlyMap<string, string>;
 }
 
 /**
- * `package`: the API with its production dependencies (`pnpm deploy --prod`), the built web
- * app and the SQL under `db/`, in the repository's layout, as a gzip'd tarball named by its
- * sha256 with a manifest beside it. The tar is written with sorted names, zero mtimes and
+ * `package`: the contract's artifact app with its production dependencies, plus the
+ * folders of `artifact.include`, in the repository's layout, with `slipway-artifact.json`
+ * (how it starts, from the contract) at the root — as a gzip'd tarball named by its sha256
+ * with the manifest beside it. The tar is written with sorted names, zero mtimes and
  * numeric owners, and gzip without a timestamp, so equal trees give equal digests. With a
  * Docker engine and a Dockerfile, the image is built too.
  */
 export function packageStep(options: PackageStepOptions): StepDefinition {
+  const app = artifactApp(options.contract);
   return {
     name: 'package',
-    description: 'a self-contained, content-addressed tarball of the API and web app',
-    dependsOn: ['build'],
-    inputs: options.inputs,
+    description: `a self-contained, content-addressed tarball of ${app.name}`,
+    dependsOn: options.dependsOn,
+    // What the manifest says (start, port, health path) and what goes in are part of the key.
+    inputs: { ...options.inputs, config: { app, artifact: options.contract.artifact } },
     outputs: [LATEST_ARTIFACT],
     async run(context) {
       const artifacts = join(context.projectDir, ARTIFACTS_DIR);
@@ -44,33 +57,26 @@ export function packageStep(options: PackageStepOptions): StepDefinition {
       await rm(staging, { recursive: true, force: true });
       await mkdir(staging, { recursive: true });
       try {
-        await deployApi(context, options, join(staging, options.api.dir));
+        await stageApp(context, { ...options, app, staging });
         for (const link of pruneEscapingLinks(staging))
           context.log(`dropped link leaving the artifact: ${link}`);
-        for (const extra of ['apps/web/dist', 'db']) {
+        for (const extra of options.contract.artifact?.include ?? []) {
           const from = join(context.projectDir, extra);
           if (existsSync(from)) await cp(from, join(staging, extra), { recursive: true });
+          else context.log(`${extra} (artifact.include) does not exist: left out`);
         }
-        const manifest = {
-          schemaVersion: 1,
+        const manifest = artifactManifest(app, {
           project: await projectName(context.projectDir),
-          api: options.api.name,
-          // The runtime's process driver reads `start` and `healthPath` from this file.
-          start: ['node', `${options.api.dir}/dist/server.js`],
-          healthPath: '/api/health',
           runId: context.runId,
-          createdAt: new Date().toISOString(),
-        };
-        await writeFile(
-          join(staging, 'slipway-artifact.json'),
-          `${JSON.stringify(manifest, null, 2)}\n`,
-        );
+        });
+        await writeFile(join(staging, ARTIFACT_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
         const artifact = await tarball(context, { staging, artifacts, manifest });
         context.log(
           `artifact ${relative(context.projectDir, artifact.path)} (${artifact.size} bytes)`,
         );
+        const name = manifest.project ?? app.name;
         const image = existsSync(join(context.projectDir, 'Dockerfile'))
-          ? await dockerImage(context, { name: manifest.project, digest: artifact.digest })
+          ? await dockerImage(context, { name, digest: artifact.digest })
           : undefined;
         return { artifact, ...(image ? { image } : {}) };
       } finally {
@@ -80,35 +86,37 @@ export function packageStep(options: PackageStepOptions): StepDefinition {
   };
 }
 
-async function deployApi(context: StepContext, options: PackageStepOptions, target: string) {
-  const args = [
-    'deploy',
-    '--legacy',
-    '--filter',
-    options.api.name,
-    '--prod',
-    '--store-dir',
-    options.storeDir,
-    '--prefer-offline',
-    '--config.confirmModulesPurge=false',
-    target,
-  ];
-  context.log(`$ pnpm ${args.join(' ')}`);
-  const result = await context.exec(process.execPath, [bundledPnpm(), ...args]);
-  if (result.exitCode !== 0) {
-    throw classifyFailure({
-      step: 'package',
-      command: 'pnpm deploy',
-      result,
-      packageDirs: options.packageDirs,
-    });
-  }
+function artifactApp(contract: LifecycleContract): ContractApp {
+  const app = contract.apps.find((candidate) => candidate.name === contract.artifact?.app);
+  if (app) return app;
+  // The contract schema refuses an artifact app that is not declared: this is a bug.
+  throw new Error(`the contract's artifact app "${contract.artifact?.app}" is not one of its apps`);
+}
+
+/** What the runtime reads to start the artifact: everything comes from the contract. */
+function artifactManifest(
+  app: ContractApp,
+  input: { project: string; runId: string },
+): ArtifactManifest {
+  return artifactManifestSchema.parse({
+    project: input.project,
+    app: app.name,
+    kind: app.kind,
+    cwd: app.path,
+    ...(app.start ? { start: app.start } : {}),
+    ...(app.port ? { port: app.port } : {}),
+    portEnv: app.portEnv,
+    healthPath: app.healthPath,
+    requiredEnv: app.env,
+    runId: input.runId,
+    createdAt: new Date().toISOString(),
+  } satisfies ArtifactManifestInput);
 }
 
 interface TarballInput {
   staging: string;
   artifacts: string;
-  manifest: Record<string, unknown>;
+  manifest: ArtifactManifest;
 }
 
 async function tarball(context: StepContext, input: TarballInput): Promise<Artifact> {

@@ -1,7 +1,7 @@
-import { bundledPnpm } from '../bundledPnpm.js';
 import { classifyFailure } from '../errors/classifyFailure.js';
 import type { StepDefinition, StepInputs } from '../engine/stepDefinition.js';
 import type { StepName } from '../engine/stepName.js';
+import type { Command } from './packageManager.js';
 
 export interface ScriptStepOptions {
   name: StepName;
@@ -9,34 +9,39 @@ export interface ScriptStepOptions {
   dependsOn: readonly StepName[];
   inputs: StepInputs;
   outputs?: readonly string[];
-  /** pnpm arguments, e.g. `['run', 'build']` or `['--filter', '@acme/api', 'run', 'db:migrate']`. */
-  pnpmArgs: readonly string[];
+  /** The package manager command, e.g. `pnpm run build` or `npm ci`. */
+  command: Command;
   /** Extra environment for the command. */
   env?: Readonly<Record<string, string | undefined>>;
   packageDirs: ReadonlyMap<string, string>;
 }
 
 /**
- * A step that runs one project script through the bundled pnpm; a failure is classified
- * from the script's output (compiler error, failing tests, …).
+ * A step that runs one project script through the project's package manager; a failure
+ * is classified from the script's output (compiler error, failing tests, …).
  */
 export function scriptStep(options: ScriptStepOptions): StepDefinition {
-  const command = `pnpm ${options.pnpmArgs.join(' ')}`;
+  const { command } = options;
   return {
     name: options.name,
     description: options.description,
     dependsOn: options.dependsOn,
-    inputs: options.inputs,
+    // The command is part of the key: a contract naming another script must run again.
+    inputs: {
+      ...options.inputs,
+      config: {
+        command: command.display,
+        ...(options.inputs.config ? { step: options.inputs.config } : {}),
+      },
+    },
     ...(options.outputs ? { outputs: options.outputs } : {}),
     async run(context) {
-      context.log(`$ ${command}`);
-      const result = await context.exec(process.execPath, [bundledPnpm(), ...options.pnpmArgs], {
-        env: options.env ?? {},
-      });
+      context.log(`$ ${command.display}`);
+      const result = await context.exec(command.file, command.args, { env: options.env ?? {} });
       if (result.exitCode !== 0) {
         throw classifyFailure({
           step: options.name,
-          command,
+          command: command.display,
           result,
           packageDirs: options.packageDirs,
         });

@@ -85,8 +85,19 @@ export function createProcessDriver(options: ProcessDriverOptions): InstanceDriv
         stateFile: join(dir, 'supervisor.json'),
       };
       noteSkipped(paths.logFile, unpacked.skipped);
-      const env = instanceEnv({ defaults: start.env, requested: request.env, port });
-      const launch = prepareLaunch({ command: start.command, args: start.args, env, appRoot });
+      const env = instanceEnv({
+        defaults: start.env,
+        requested: request.env,
+        port,
+        portEnv: start.portEnv,
+      });
+      const launch = prepareLaunch({
+        command: start.command,
+        args: start.args,
+        env,
+        appRoot,
+        cwd: start.cwd,
+      });
       const pid = await startSupervised({
         paths,
         start: { ...start, command: launch.command, args: launch.args },

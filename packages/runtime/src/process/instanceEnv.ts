@@ -6,12 +6,15 @@ export const PRIVATE_ENV = ['SLIPWAY_SECRET_KEY'] as const;
 
 /**
  * An instance's environment: this process's (less `PRIVATE_ENV`), then the manifest's
- * defaults, then the request's (a value of undefined leaves a name out), then `PORT`.
+ * defaults, then the request's (a value of undefined leaves a name out), then the port in
+ * `portEnv` (the variable the app's contract names).
  */
 export function instanceEnv(options: {
   defaults: Readonly<Record<string, string>>;
   requested?: Readonly<Record<string, string | undefined>>;
   port: number;
+  /** @default 'PORT' */
+  portEnv?: string;
 }): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(process.env)) {
@@ -21,6 +24,6 @@ export function instanceEnv(options: {
   for (const source of [options.defaults, options.requested ?? {}]) {
     for (const [name, value] of Object.entries(source)) if (value !== undefined) env[name] = value;
   }
-  env.PORT = String(options.port);
+  env[options.portEnv ?? 'PORT'] = String(options.port);
   return env;
 }

@@ -9,7 +9,7 @@ const record: InstanceRecord = {
   role: 'active',
   url: 'http://127.0.0.1:1',
   port: 1,
-  healthPath: '/api/health',
+  healthPath: '/health',
   dir: '/nowhere',
   logFile: '/nowhere/app.log',
   artifact: { path: '/nowhere' },

@@ -1,60 +1,71 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SlipwayError } from '@slipway/core';
-import { ARTIFACT_MANIFEST } from './unpackArtifact.js';
+import {
+  ARTIFACT_MANIFEST,
+  SlipwayError,
+  artifactManifestSchema,
+  formatZodIssues,
+} from '@slipway/core';
+import type { ArtifactManifest } from '@slipway/core';
 
 /** How an unpacked app starts and where its health endpoint is. */
 export interface StartCommand {
   command: string;
   args: string[];
+  /** Absolute folder the app runs in. */
+  cwd: string;
   healthPath: string;
+  /** The variable the app reads its port from. */
+  portEnv: string;
   /** Defaults from the manifest, under the request's environment. */
   env: Record<string, string>;
 }
 
-interface ManifestFields {
-  start?: unknown;
-  healthPath?: unknown;
-  env?: unknown;
-}
-
-/** The saas template's API entry (its Dockerfile's CMD), relative to the app root. */
-const SAAS_ENTRY = 'apps/api/dist/server.js';
-export const DEFAULT_HEALTH_PATH = '/api/health';
+/** The health path of an app whose manifest names none: the contract's default. */
+export const DEFAULT_HEALTH_PATH = '/';
 
 /**
- * Reads the start command from, in order: `slipway-artifact.json` in the app root, the
- * manifest beside the artifact; `{ start: ["node", "server.js"], healthPath, env }`.
- * Without one, `apps/api/dist/server.js` (the saas layout) or package.json `main` runs
- * with node. `node` means the Node running Slipway, so a daemon's PATH does not matter.
+ * Reads how the app starts from its artifact manifest — `slipway-artifact.json` in the
+ * app root, else the one beside the artifact — and nothing else: the manifest is written
+ * from the project's lifecycle contract. `node` means the Node running Slipway, so a
+ * daemon's PATH does not matter.
  */
 export function resolveStartCommand(appRoot: string, manifestPath?: string): StartCommand {
-  const manifest = [join(appRoot, ARTIFACT_MANIFEST), manifestPath]
-    .filter((path): path is string => path !== undefined && existsSync(path))
-    .map(readManifest)
-    .find((fields) => fields.start !== undefined);
-  const start = manifest?.start ?? defaultStart(appRoot);
-  if (!isStringArray(start) || start.length === 0) {
+  const path = [join(appRoot, ARTIFACT_MANIFEST), manifestPath].find(
+    (candidate): candidate is string => candidate !== undefined && existsSync(candidate),
+  );
+  if (!path) {
     throw new SlipwayError({
       code: 'INPUT_INVALID',
       component: 'Runtime',
-      message: `The artifact has no start command: add "start": ["node", "<entry>.js"] to ${ARTIFACT_MANIFEST}, or ship ${SAAS_ENTRY}.`,
+      message: `The artifact has no ${ARTIFACT_MANIFEST}: nothing says how it starts.`,
+      recovery: ['Package it with: slipway up --only package'],
     });
   }
-  const [command, ...args] = start as [string, ...string[]];
+  const manifest = readManifest(path);
+  const [command, ...args] = manifest.start ?? [];
+  if (command === undefined) {
+    throw new SlipwayError({
+      code: 'INPUT_INVALID',
+      component: 'Runtime',
+      message: `${path} has no start command; add "start" to the app in the lifecycle contract.`,
+      location: { file: path },
+    });
+  }
   return {
     command: command === 'node' ? process.execPath : command,
     args,
-    healthPath:
-      typeof manifest?.healthPath === 'string' ? manifest.healthPath : DEFAULT_HEALTH_PATH,
-    env: isStringRecord(manifest?.env) ? manifest.env : {},
+    cwd: join(appRoot, manifest.cwd),
+    healthPath: manifest.healthPath,
+    portEnv: manifest.portEnv,
+    env: manifest.env,
   };
 }
 
-function readManifest(path: string): ManifestFields {
+function readManifest(path: string): ArtifactManifest {
+  let value: unknown;
   try {
-    const value = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-    return typeof value === 'object' && value !== null ? (value as ManifestFields) : {};
+    value = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
     throw new SlipwayError({
       code: 'JSON_SYNTAX',
@@ -64,24 +75,12 @@ function readManifest(path: string): ManifestFields {
       cause,
     });
   }
-}
-
-function defaultStart(appRoot: string): string[] | undefined {
-  if (existsSync(join(appRoot, SAAS_ENTRY))) return ['node', SAAS_ENTRY];
-  const packageJson = join(appRoot, 'package.json');
-  if (!existsSync(packageJson)) return undefined;
-  const { main } = JSON.parse(readFileSync(packageJson, 'utf8')) as { main?: unknown };
-  return typeof main === 'string' ? ['node', main] : undefined;
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.values(value).every((item) => typeof item === 'string')
-  );
+  const parsed = artifactManifestSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new SlipwayError({
+    code: 'INPUT_INVALID',
+    component: 'Runtime',
+    message: `The artifact manifest ${path} is invalid:\n    ${formatZodIssues(parsed.error).join('\n    ')}`,
+    location: { file: path },
+  });
 }

@@ -43,7 +43,7 @@ export async function startSupervised(options: StartSupervisedOptions): Promise<
   const config = {
     command: start.command,
     args: start.args,
-    cwd: paths.appRoot,
+    cwd: start.cwd,
     logFile: paths.logFile,
     stateFile: paths.stateFile,
     redactEnv: options.secretNames,
@@ -59,7 +59,7 @@ export async function startSupervised(options: StartSupervisedOptions): Promise<
   const supervisor = spawn(
     process.execPath,
     [require.resolve('@slipway/runtime/supervisor'), configFile],
-    { cwd: paths.appRoot, env: options.env, detached: true, stdio: 'ignore' },
+    { cwd: start.cwd, env: options.env, detached: true, stdio: 'ignore' },
   );
   supervisor.unref();
   const pid = supervisor.pid;

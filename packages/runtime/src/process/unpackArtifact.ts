@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { SlipwayError } from '@slipway/core';
 import { extract } from 'tar';
 
-/** The file a packaged app may carry at its root to say how it starts. */
-export const ARTIFACT_MANIFEST = 'slipway-artifact.json';
+/** The file a packaged app carries at its root to say how it starts (its schema is in core). */
+export { ARTIFACT_MANIFEST } from '@slipway/core';
 
 /**
  * Copies a folder artifact, or extracts a `.tgz` / `.tar.gz` one, into `target`, and

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
- * A tiny real HTTP app as a folder artifact: `GET /` answers `version`, `/api/health`
+ * A tiny real HTTP app as a folder artifact: `GET /` answers `version`, `/health`
  * answers `healthStatus`, anything else 404; and at start it prints `SECRET_TOKEN` (to prove redaction).
  */
 export function writeTinyApp(options: {
@@ -20,7 +20,7 @@ export function writeTinyApp(options: {
 ${options.crash ? `console.error(${JSON.stringify(options.crash)}); process.exit(1);` : ''}
 const port = Number(process.env.PORT);
 createServer((request, response) => {
-  const health = request.url === '/api/health';
+  const health = request.url === '/health';
   const known = health || request.url === '/';
   response.writeHead(health ? ${options.healthStatus ?? 200} : known ? 200 : 404, { 'content-type': 'text/plain' });
   response.end(health ? 'health' : ${JSON.stringify(options.version)});
@@ -33,7 +33,11 @@ process.on('SIGTERM', () => process.exit(0));
   );
   writeFileSync(
     join(dir, 'slipway-artifact.json'),
-    JSON.stringify({ name: 'tiny', version: options.version, start: ['node', 'server.mjs'] }),
+    JSON.stringify({
+      app: 'tiny',
+      start: ['node', 'server.mjs'],
+      healthPath: '/health',
+    }),
   );
   return dir;
 }

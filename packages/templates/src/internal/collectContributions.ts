@@ -1,13 +1,20 @@
 import { SlipwayError } from '@slipway/core';
-import type { EnvVar, MergeFragment } from '@slipway/core';
+import type { EnvVar, LifecycleContribution, MergeFragment } from '@slipway/core';
 import type { LoadedModule } from '../loadTemplate.js';
 import type { Contributions, EnvContribution } from '../renderContext.js';
 import type { LiquidRenderer } from './liquidRenderer.js';
 import type { NumberedSql } from './migrationNames.js';
+import { renderStrings } from './renderStrings.js';
 
 export interface ModuleMerge {
   module: LoadedModule;
   fragment: MergeFragment;
+}
+
+/** A module's addition to the template's lifecycle contract, its strings rendered. */
+export interface LifecycleAddition {
+  module: string;
+  contribution: LifecycleContribution;
 }
 
 export interface CollectOptions {
@@ -27,6 +34,7 @@ export interface CollectOptions {
 export function collectContributions(options: CollectOptions): {
   contributions: Contributions;
   merges: ModuleMerge[];
+  lifecycle: LifecycleAddition[];
 } {
   const contributions: Contributions = {
     apiRoutes: [],
@@ -37,6 +45,7 @@ export function collectContributions(options: CollectOptions): {
     seeds: options.seeds.map(({ module, file }) => ({ module, file })),
   };
   const merges: ModuleMerge[] = [];
+  const lifecycle: LifecycleAddition[] = [];
   for (const module of options.modules) {
     const source = `${module.dir}/module.yaml`;
     const rendered = renderStrings(module.manifest.contributes, (text) =>
@@ -48,8 +57,10 @@ export function collectContributions(options: CollectOptions): {
     contributions.packages.push(...rendered.packages.map((pkg) => ({ ...tag, ...pkg })));
     for (const variable of rendered.env) addEnv(contributions.env, { ...variable, ...tag });
     merges.push(...rendered.merge.map((fragment) => ({ module, fragment })));
+    if (rendered.lifecycle)
+      lifecycle.push({ module: module.name, contribution: rendered.lifecycle });
   }
-  return { contributions, merges };
+  return { contributions, merges, lifecycle };
 }
 
 function addEnv(env: EnvContribution[], variable: EnvContribution): void {
@@ -66,16 +77,4 @@ function addEnv(env: EnvContribution[], variable: EnvContribution): void {
       recovery: ['Make both declarations agree (default and secret flag)'],
     });
   }
-}
-
-/** Returns a copy of `value` with every string, keys included, passed through `render`. */
-function renderStrings<T>(value: T, render: (text: string) => string): T {
-  if (typeof value === 'string') return render(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => renderStrings(item, render)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [render(key), renderStrings(item, render)]),
-    ) as T;
-  }
-  return value;
 }
