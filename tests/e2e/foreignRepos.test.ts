@@ -27,7 +27,7 @@ const started: string[] = [];
 // inference; npm and yarn installs; the artifact app copied with its dependencies, a static
 // app's build output; the app's start, port and healthPath in slipway-artifact.json).
 // Until that catalog is in, `up` stops at PROJECT_NOT_FOUND here: flip this when it lands.
-const CONTRACT_CATALOG_MERGED = false;
+const CONTRACT_CATALOG_MERGED = true;
 
 interface UpJson {
   ok: boolean;
