@@ -45,3 +45,11 @@ export type {
   PackageManagerName,
   WorkspaceRunner,
 } from './lifecycleContract.js';
+export type {
+  Artifact,
+  Deployer,
+  DeployRequest,
+  DeployedInstance,
+  HealthChecker,
+  HealthCheckRequest,
+} from './deployer.js';

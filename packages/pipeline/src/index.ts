@@ -11,14 +11,6 @@ export type {
 export type { RunState, RunStatus, StepRecord, StepStatus } from './runState.js';
 export type { RunEvent } from './runEvents.js';
 export type { RunStore, LogSink } from './runStore.js';
-export type {
-  Artifact,
-  Deployer,
-  DeployRequest,
-  DeployedInstance,
-  HealthChecker,
-  HealthCheckRequest,
-} from './deployer.js';
 export type { ProjectSnapshot } from './projectSnapshot.js';
 export { loadProject, orderSteps } from './loadProject.js';
 export { PROJECT_STAMP_PATH, projectTemplate } from './projectTemplate.js';

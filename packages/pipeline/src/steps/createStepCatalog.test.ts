@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployer, HealthChecker } from '../deployer.js';
+import type { Deployer, HealthChecker } from '@slipway/core';
 import { orderSteps } from '../loadProject.js';
 import { testdir } from '../testing/testdir.js';
 import { createStepCatalog } from './createStepCatalog.js';

@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { bundledPnpmVersion } from '../bundledPnpm.js';
-import type { Deployer, HealthChecker } from '../deployer.js';
+import type { Deployer, HealthChecker } from '@slipway/core';
 import type { StepDefinition } from '../stepDefinition.js';
 import type { StepName } from '../stepNames.js';
 import { deployStep, healthStep } from './deploySteps.js';

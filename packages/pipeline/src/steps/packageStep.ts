@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { bundledPnpm } from '../bundledPnpm.js';
 import { classifyFailure } from '../errors/classifyFailure.js';
-import type { Artifact } from '../deployer.js';
+import type { Artifact } from '@slipway/core';
 import type { StepContext, StepDefinition, StepInputs } from '../stepDefinition.js';
 import { dockerImage } from './dockerImage.js';
 import { pruneEscapingLinks } from './pruneEscapingLinks.js';
