@@ -11,11 +11,13 @@ const LAYER = {
   codegen: 2,
   pipeline: 2,
   runtime: 2,
+  // The use cases, called by the edges above them.
+  factory: 3,
   // The CLI sits above the other edges: `slipway serve` runs the server in-process
   // (STYLE.md: only `cli` imports everything).
-  cli: 4,
-  server: 3,
-  web: 3,
+  cli: 5,
+  server: 4,
+  web: 4,
 };
 
 const root = new URL('..', import.meta.url).pathname;

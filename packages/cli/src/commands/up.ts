@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import type { ActionRunner } from './actionRunner.js';
 import type { UpFlags } from '../lifecycle/upFlags.js';
 
-export function registerUpCommand(program: Command): void {
+export function registerUpCommand(program: Command, run: ActionRunner): void {
   program
     .command('up')
     .description(
@@ -50,7 +51,9 @@ Examples:
   $ slipway up --only test --force   # just the tests, ignoring the cache
   $ slipway up --skip lint,test --no-deploy`,
     )
-    .action(async (dir: string, flags: UpFlags) =>
-      (await import('../lifecycle/runUp.js')).runUp(dir, flags),
+    .action(
+      run(async (dir: string, flags: UpFlags) =>
+        (await import('../lifecycle/runUp.js')).runUp(dir, flags),
+      ),
     );
 }
