@@ -43,7 +43,7 @@ export async function runCreateStep(
     // `create` reads no project file: nothing to hash after it wrote hundreds.
     snapshot: () => none,
   });
-  if (!result.error) await store.flushInto(options.ports.store);
+  if (result.status === 'succeeded') await store.flushInto(options.ports.store);
   return result;
 }
 

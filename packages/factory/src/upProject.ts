@@ -75,7 +75,7 @@ export async function upProject(options: UpOptions): Promise<UpResult> {
     const plan = planCreate(options.create);
     if (options.dryRun) return { kind: 'create-planned', plan, targetDir: projectDir };
     created = await runCreateStep({ ...options, plan, env, secrets: secrets.filter(isSet) });
-    if (created.error) return { kind: 'ran', run: created };
+    if (created.status !== 'succeeded') return { kind: 'ran', run: created };
   }
   const template = templateOf(projectDir);
   const steps = lifecycleSteps(options);
