@@ -25,7 +25,7 @@ export function registerUpCommand(program: Command, run: ActionRunner): void {
     )
     .option(
       '-c, --config <file>',
-      'create the project from this config first when [dir] does not exist',
+      "when [dir] does not exist, create the project from this config as the run's first step",
     )
     .option(
       '--health-timeout <seconds>',
@@ -42,7 +42,7 @@ export function registerUpCommand(program: Command, run: ActionRunner): void {
     .addHelpText(
       'after',
       `
-Steps: doctor, install, build, typecheck, lint, test, db:migrate, db:seed, package, deploy, health, report
+Steps: [create,] doctor, install, build, typecheck, lint, test, db:migrate, db:seed, package, deploy, health, report
 State: .slipway/state.json · logs: .slipway/runs/<run>/<step>.log · report: .slipway/runs/<run>/report.json
 
 Examples:
