@@ -149,6 +149,24 @@ describe('upProject on an existing project', () => {
     expect(savedState().steps.create).toBeUndefined();
   });
 
+  it('plans deploy and health with the runtime port, and leaves them out without it', async () => {
+    await upProject(options());
+    const runtime = {
+      deployer: {
+        deploy: async () => ({ id: 'never', url: 'http://127.0.0.1:1', driver: 'plan' }),
+      },
+      healthChecker: { check: async () => ({}) },
+    };
+    const names = async (ports: ProjectPorts) => {
+      const result = await upProject(options({ create: undefined, dryRun: true, ports }));
+      return result.kind === 'planned' ? result.plan.steps.map((step) => step.name) : [];
+    };
+    expect(await names({ ...options().ports, runtime })).toEqual(
+      expect.arrayContaining(['package', 'deploy', 'health', 'report']),
+    );
+    expect(await names(options().ports)).not.toContain('deploy');
+  });
+
   it('outside a project, without anything to create, throws PROJECT_NOT_FOUND', async () => {
     await expect(upProject(options({ create: undefined }))).rejects.toMatchObject({
       code: 'PROJECT_NOT_FOUND',

@@ -8,7 +8,14 @@ import {
   telemetryEnabled,
   telemetryRecord,
 } from '@slipway/pipeline';
-import type { CleanupPlan, PlanOptions, RunEvent, RunPlan, RunResult } from '@slipway/pipeline';
+import type {
+  CleanupPlan,
+  PlanOptions,
+  RunEvent,
+  RunPlan,
+  RunResult,
+  StepDefinition,
+} from '@slipway/pipeline';
 import type { ProjectPlan } from '@slipway/templates';
 import { planCreate } from './createProject.js';
 import type { PlanCreateOptions } from './createProject.js';
@@ -67,46 +74,82 @@ export type UpResult =
  */
 export async function upProject(options: UpOptions): Promise<UpResult> {
   const { projectDir, ports } = options;
-  const stored = ports.secrets.resolve();
-  const env = { ...options.env, ...stored, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-  const secrets = [options.databaseUrl, ...Object.values(stored)];
-  let created: RunResult | undefined;
-  if (options.create && !existsSync(projectDir)) {
-    const plan = planCreate(options.create);
-    if (options.dryRun) return { kind: 'create-planned', plan, targetDir: projectDir };
-    created = await runCreateStep({ ...options, plan, env, secrets: secrets.filter(isSet) });
-    if (created.status !== 'succeeded') return { kind: 'ran', run: created };
+  const creating =
+    options.create && !existsSync(projectDir) ? planCreate(options.create) : undefined;
+  if (creating && options.dryRun) {
+    return { kind: 'create-planned', plan: creating, targetDir: projectDir };
   }
+  const secrets = runSecrets(options);
+  const created = creating && (await runCreateStep({ ...options, ...secrets, plan: creating }));
+  if (created && created.status !== 'succeeded') return { kind: 'ran', run: created };
   const template = templateOf(projectDir);
-  const steps = lifecycleSteps(options);
-  const cleanup = options.cleanup ? planCleanup(projectDir, steps) : undefined;
-  if (cleanup && !options.dryRun) {
-    await ports.instances.remove();
-    await applyCleanup(projectDir, cleanup);
-    await ports.store.clear();
-    options.onEvent?.({ type: 'cleanup:finished', removed: cleanup.remove });
-  }
-  const project = await snapshotLifecycle({ projectDir, steps, store: ports.store, env });
-  // A dry run of a cleanup removed nothing: plan as the run after it would, from scratch.
-  const plan = planRun(cleanup && options.dryRun ? { ...project, previous: undefined } : project, {
-    ...options.plan,
+  const steps = lifecycleSteps({ ...options, runtime: ports.runtime });
+  const cleanup = options.cleanup ? await cleanUp(options, steps) : undefined;
+  const project = await snapshotLifecycle({
+    projectDir,
+    steps,
+    store: ports.store,
+    env: secrets.env,
   });
+  // A dry run of a cleanup removed nothing: plan as the run after it would, from scratch.
+  const fresh = cleanup && options.dryRun ? { ...project, previous: undefined } : project;
+  const plan = planRun(fresh, { ...options.plan });
   if (options.dryRun) return { kind: 'planned', plan, ...(cleanup ? { cleanup } : {}) };
-  const recorded = created ? withCreateRecord(created, { store: ports.store, options }) : undefined;
+  const run = await execute(plan, { options, created, secrets: secrets.secrets });
+  await recordTelemetry(run, { options, template });
+  return { kind: 'ran', run };
+}
+
+/**
+ * The run's environment — the caller's, the secrets source's values, and turbo kept
+ * quiet — and the values to redact from its logs.
+ */
+function runSecrets(options: UpOptions): {
+  env: Readonly<Record<string, string | undefined>>;
+  secrets: string[];
+} {
+  const stored = options.ports.secrets.resolve();
+  const env = { ...options.env, ...stored, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
+  const secrets = [options.databaseUrl, ...Object.values(stored)].filter(isSet);
+  return { env, secrets };
+}
+
+/** Plans a cleanup; unless this is a dry run, stops the instances and applies it. */
+async function cleanUp(options: UpOptions, steps: readonly StepDefinition[]): Promise<CleanupPlan> {
+  const plan = planCleanup(options.projectDir, steps);
+  if (options.dryRun) return plan;
+  await options.ports.instances.remove();
+  await applyCleanup(options.projectDir, plan);
+  await options.ports.store.clear();
+  options.onEvent?.({ type: 'cleanup:finished', removed: plan.remove });
+  return plan;
+}
+
+async function execute(
+  plan: RunPlan,
+  context: { options: UpOptions; created: RunResult | undefined; secrets: readonly string[] },
+): Promise<RunResult> {
+  const { options, created } = context;
+  const recorded = created && withCreateRecord(created, { store: options.ports.store, options });
   const result = await executeRun(plan, {
-    store: recorded?.store ?? ports.store,
+    store: recorded?.store ?? options.ports.store,
     signal: options.signal,
     concurrency: options.concurrency,
-    secrets: projectSecretValues(projectDir, secrets),
+    secrets: projectSecretValues(options.projectDir, context.secrets),
     onEvent: recorded?.onEvent ?? options.onEvent,
     ...(created ? { runId: created.runId } : {}),
   });
-  const run = recorded ? recorded.merge(result) : result;
-  if (options.telemetry && telemetryEnabled(options.env)) {
-    const record = telemetryRecord(run, { flags: [...options.telemetry.flags], template });
-    await appendTelemetry(record).catch(() => undefined);
-  }
-  return { kind: 'ran', run };
+  return recorded ? recorded.merge(result) : result;
+}
+
+async function recordTelemetry(
+  run: RunResult,
+  context: { options: UpOptions; template: string },
+): Promise<void> {
+  const { telemetry, env } = context.options;
+  if (!telemetry || !telemetryEnabled(env)) return;
+  const record = telemetryRecord(run, { flags: [...telemetry.flags], template: context.template });
+  await appendTelemetry(record).catch(() => undefined);
 }
 
 function isSet(value: string | undefined): value is string {

@@ -21,9 +21,37 @@ import { flagNames, parseConcurrency, parseHealthTimeout, parseSteps } from './u
  * printed result. Both exit with the error's code.
  */
 export async function runUp(dir: string, flags: UpFlags): Promise<number> {
+  const options = await upOptions(dir, flags);
+  if (options.dryRun) return dryRun(options, flags);
+  const renderer = createRunRenderer({
+    tty: Boolean(process.stdout.isTTY) && !flags.json,
+    verbose: flags.verbose ?? false,
+    write: (text) => void (flags.json ? process.stderr : process.stdout).write(text),
+  });
+  const onEvent = (event: UpEvent) =>
+    event.type === 'cleanup:finished' ? printCleanedUp(event.removed) : renderer.onEvent(event);
+  const result = await withInterrupt((signal) =>
+    upProject({ ...options, onEvent, signal }).finally(() => renderer.stop()),
+  );
+  if (result.kind !== 'ran') return 0;
+  const { run } = result;
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(resultToJson(run), null, 2)}\n`);
+    return run.error ? EXIT_CODE[run.error.code] : 0;
+  }
+  printSummary(run);
+  if (run.error) throw run.error;
+  return 0;
+}
+
+/** The flags, checked, as the use case's options with this machine's ports. */
+async function upOptions(
+  dir: string,
+  flags: UpFlags,
+): Promise<Omit<UpOptions, 'onEvent' | 'signal'>> {
   const projectDir = resolve(dir);
   const healthTimeoutMs = parseHealthTimeout(flags.healthTimeout);
-  const options = {
+  return {
     projectDir,
     plan: {
       only: parseSteps(flags.only, '--only'),
@@ -45,27 +73,7 @@ export async function runUp(dir: string, flags: UpFlags): Promise<number> {
       deploy: flags.deploy !== false,
       healthTimeoutMs,
     }),
-  } satisfies Omit<UpOptions, 'onEvent' | 'signal'>;
-  if (options.dryRun) return dryRun(options, flags);
-  const renderer = createRunRenderer({
-    tty: Boolean(process.stdout.isTTY) && !flags.json,
-    verbose: flags.verbose ?? false,
-    write: (text) => void (flags.json ? process.stderr : process.stdout).write(text),
-  });
-  const onEvent = (event: UpEvent) =>
-    event.type === 'cleanup:finished' ? printCleanedUp(event.removed) : renderer.onEvent(event);
-  const result = await withInterrupt((signal) =>
-    upProject({ ...options, onEvent, signal }).finally(() => renderer.stop()),
-  );
-  if (result.kind !== 'ran') return 0;
-  const { run } = result;
-  if (flags.json) {
-    process.stdout.write(`${JSON.stringify(resultToJson(run), null, 2)}\n`);
-    return run.error ? EXIT_CODE[run.error.code] : 0;
-  }
-  printSummary(run);
-  if (run.error) throw run.error;
-  return 0;
+  };
 }
 
 /**
