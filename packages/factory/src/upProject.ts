@@ -84,7 +84,8 @@ export async function upProject(options: UpOptions): Promise<UpResult> {
   if (created && created.status !== 'succeeded') return { kind: 'ran', run: created };
   const template = templateOf(projectDir);
   const steps = lifecycleSteps({ ...options, runtime: ports.runtime });
-  const cleanup = options.cleanup ? await cleanUp(options, steps) : undefined;
+  // A project this run just created has nothing to clean up.
+  const cleanup = options.cleanup && !created ? await cleanUp(options, steps) : undefined;
   const project = await snapshotLifecycle({
     projectDir,
     steps,
