@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT_CODE, SlipwayError, errorToJson, renderFinding } from '@slipway/core/errors';
 import { paintSeverity } from './output/paint.js';
+import type { ActionRunner } from './commands/actionRunner.js';
 import { COMMANDS } from './commands/index.js';
 import { SLIPWAY_VERSION } from './version.js';
 
@@ -9,16 +10,24 @@ import { SLIPWAY_VERSION } from './version.js';
  * The one place that turns errors into text and exit codes.
  */
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = createProgram();
+  let exitCode = 0;
+  const program = createProgram((code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync([...argv]);
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return exitCode;
   } catch (error) {
     return reportError(error, argv.includes('--json'));
   }
 }
 
-export function createProgram(): Command {
+/** The `slipway` program; `onExit` receives the exit code a command's handler resolved with. */
+export function createProgram(onExit: (code: number) => void = () => undefined): Command {
+  const run: ActionRunner =
+    (handler) =>
+    async (...args) =>
+      onExit((await handler(...args)) ?? 0);
   const program = new Command('slipway')
     .description('Slipway — describe an app or pick a template; get a real, running project.')
     .version(SLIPWAY_VERSION, '-v, --version')
@@ -26,7 +35,7 @@ export function createProgram(): Command {
     // Global options go before the command, so `slipway pnpm --version` reaches pnpm.
     .enablePositionalOptions()
     .exitOverride();
-  for (const register of COMMANDS) register(program);
+  for (const register of COMMANDS) register(program, run);
   return program;
 }
 

@@ -60,3 +60,11 @@ export {
 export type { ProjectStamp } from './projectStamp.js';
 export { ARTIFACT_MANIFEST, artifactManifestSchema } from './artifactManifest.js';
 export type { ArtifactManifest, ArtifactManifestInput } from './artifactManifest.js';
+export type {
+  Artifact,
+  Deployer,
+  DeployRequest,
+  DeployedInstance,
+  HealthChecker,
+  HealthCheckRequest,
+} from './deployer.js';

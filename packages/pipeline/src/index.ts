@@ -12,14 +12,6 @@ export type {
 export type { RunState, RunStatus, StepRecord, StepStatus } from './engine/runState.js';
 export type { RunEvent } from './engine/runEvents.js';
 export type { RunStore, LogSink } from './engine/runStore.js';
-export type {
-  Artifact,
-  Deployer,
-  DeployRequest,
-  DeployedInstance,
-  HealthChecker,
-  HealthCheckRequest,
-} from './deployer.js';
 export type { ProjectSnapshot } from './engine/projectSnapshot.js';
 export { loadProject, orderSteps } from './loadProject.js';
 export { projectTemplate } from './projectTemplate.js';

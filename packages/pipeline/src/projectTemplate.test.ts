@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { STAMP_PATH } from '@slipway/core';
+import { STAMP_PATH, SlipwayError } from '@slipway/core';
 import { projectTemplate } from './projectTemplate.js';
 import { testdir } from './testing/testdir.js';
 
 describe('projectTemplate', () => {
-  it('reads the template name from the stamp; outside a project it is PROJECT_NOT_FOUND', () => {
+  it('reads the template name from the stamp; an unreadable one is unknown', () => {
     const stamp = {
       schemaVersion: 1,
       template: { name: 'saas', version: '0.1.0', digest: 'sha256:x' },
@@ -20,6 +20,13 @@ describe('projectTemplate', () => {
     };
     expect(projectTemplate(testdir({ [STAMP_PATH]: JSON.stringify(stamp) }))).toBe('saas');
     expect(projectTemplate(testdir({ [STAMP_PATH]: '{ torn' }))).toBe('unknown');
-    expect(() => projectTemplate(testdir())).toThrow(/is not a Slipway project/);
+  });
+
+  it('names where the contract of a repository Slipway did not create comes from', () => {
+    const repo = { 'package.json': JSON.stringify({ name: 'x', scripts: { start: 'node a.js' } }) };
+    expect(projectTemplate(testdir(repo))).toBe('inferred');
+    const written = { ...repo, 'slipway.yaml': 'packageManager: { name: npm }\n' };
+    expect(projectTemplate(testdir(written))).toBe('slipway.yaml');
+    expect(() => projectTemplate(testdir())).toThrow(SlipwayError);
   });
 });

@@ -1,37 +1,13 @@
 import { SlipwayError } from '@slipway/core';
 import { isSecretName } from '@slipway/secrets';
+import type { DeployRequest, DeployedInstance, Deployer } from '@slipway/core';
 import { healthTimeout } from './healthChecker.js';
 import type { InstanceDriver, InstanceStatus } from './instanceDriver.js';
 import { createProcessDriver } from './process/createProcessDriver.js';
 import { waitForHealthy } from './waitForHealthy.js';
 
-/** Matches `@slipway/pipeline`'s `DeployRequest` (its extra fields are ignored). */
-export interface DeployRequest {
-  projectDir: string;
-  /** A folder or tarball; `manifestPath` is a manifest beside it, when there is one. */
-  artifact: { path: string; digest?: string; manifestPath?: string };
-  /** The instance's environment (project env plus secrets). A set `PORT` is a request. */
-  env: Readonly<Record<string, string | undefined>>;
-  signal?: AbortSignal;
-  /** Progress lines (the pipeline writes them to the step log). */
-  log?(line: string): void;
-  /** A port to serve on; overrides `env.PORT`. @default a free port */
-  port?: number;
-  /**
-   * Names in `env` whose values are secrets, redacted from the instance log; names that
-   * look like credentials (`*_TOKEN`, `*SECRET*`, `DATABASE_URL`, …) are redacted anyway.
-   */
-  secretNames?: readonly string[];
-}
-
-/** What a deploy returns: the instance now serving. */
-export interface DeployedInstance {
-  id: string;
-  url: string;
-  driver: string;
-  pid?: number;
-  port?: number;
-  /** Ids of the instances it replaced (now stopped and removed). */
+/** What the runtime's deploy returns: the instance now serving and the ones it replaced. */
+export interface RuntimeDeployedInstance extends DeployedInstance {
   replaced: string[];
 }
 
@@ -39,11 +15,11 @@ export interface DeployedInstance {
  * Deploys an artifact behind a health gate (Coolify's rollback): the new version starts
  * beside the running one on another port and replaces it only after its health check
  * passes; otherwise it is stopped, the old one keeps serving, and the deploy throws
- * `HEALTH_TIMEOUT` with the new one's last log lines. Structurally `@slipway/pipeline`'s
- * `Deployer`, so the CLI injects it into the `deploy` step.
+ * `HEALTH_TIMEOUT` with the new one's last log lines. Implements `@slipway/core`'s
+ * `Deployer` port, which the pipeline's `deploy` step calls.
  */
-export interface Deployer {
-  deploy(request: DeployRequest): Promise<DeployedInstance>;
+export interface RuntimeDeployer extends Deployer {
+  deploy(request: DeployRequest): Promise<RuntimeDeployedInstance>;
   /**
    * The instance serving the project now (active and running), if any, with the digest
    * of its artifact: the pipeline's `deploy` step is a cache hit while it is unchanged.
@@ -78,7 +54,7 @@ const GIVE_UP_AFTER_RESTARTS = 3;
  * const deployer = createDeployer();
  * const instance = await deployer.deploy({ projectDir, artifact: { path: tarball }, env });
  */
-export function createDeployer(options: DeployerOptions = {}): Deployer {
+export function createDeployer(options: DeployerOptions = {}): RuntimeDeployer {
   const driverFor = options.driverFor ?? ((projectDir) => createProcessDriver({ projectDir }));
   return {
     async deploy(request) {

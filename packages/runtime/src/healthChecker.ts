@@ -1,25 +1,15 @@
 import { SlipwayError } from '@slipway/core';
+import type { HealthCheckRequest, HealthChecker } from '@slipway/core';
 import { waitForHealthy } from './waitForHealthy.js';
 import type { HealthResult } from './waitForHealthy.js';
 import { createProcessDriver } from './process/createProcessDriver.js';
 
-/** Matches `@slipway/pipeline`'s `HealthCheckRequest`. */
-export interface HealthCheckRequest {
-  /** The instance's base URL. */
-  url: string;
-  /** The path polled, from the artifact's contract. @default the checker's `path` */
-  path?: string;
-  /** @default 60_000 */
-  timeoutMs?: number;
-  signal?: AbortSignal;
-}
-
 /**
  * Polls an instance's health endpoint until it answers 2xx; a failure throws
- * `HEALTH_TIMEOUT` carrying the instance's last log lines. Structurally the
- * `HealthChecker` that `@slipway/pipeline`'s `health` step calls.
+ * `HEALTH_TIMEOUT` carrying the instance's last log lines. Implements `@slipway/core`'s
+ * `HealthChecker` port, which the pipeline's `health` step calls.
  */
-export interface HealthChecker {
+export interface RuntimeHealthChecker extends HealthChecker {
   check(request: HealthCheckRequest): Promise<HealthResult>;
 }
 
@@ -39,7 +29,7 @@ const FAILURE_LOG_LINES = 30;
  * const checker = createHealthChecker({ projectDir });
  * const result = await checker.check({ url: instance.url }); // { ok: true, attempts, … }
  */
-export function createHealthChecker(options: HealthCheckerOptions = {}): HealthChecker {
+export function createHealthChecker(options: HealthCheckerOptions = {}): RuntimeHealthChecker {
   const { projectDir } = options;
   const lastLogLines =
     options.lastLogLines ??

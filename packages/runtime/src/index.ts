@@ -15,6 +15,6 @@ export { DEFAULT_HEALTH_PATH } from './process/resolveStartCommand.js';
 export { waitForHealthy } from './waitForHealthy.js';
 export type { HealthResult, WaitForHealthyOptions } from './waitForHealthy.js';
 export { createHealthChecker, healthTimeout } from './healthChecker.js';
-export type { HealthCheckRequest, HealthChecker, HealthCheckerOptions } from './healthChecker.js';
+export type { HealthCheckerOptions, RuntimeHealthChecker } from './healthChecker.js';
 export { createDeployer } from './deployer.js';
-export type { DeployRequest, DeployedInstance, Deployer, DeployerOptions } from './deployer.js';
+export type { DeployerOptions, RuntimeDeployedInstance, RuntimeDeployer } from './deployer.js';

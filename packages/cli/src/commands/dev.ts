@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import type { ActionRunner } from './actionRunner.js';
 
-export function registerDevCommand(program: Command): void {
+export function registerDevCommand(program: Command, run: ActionRunner): void {
   program
     .command('dev')
     .description(
@@ -8,7 +9,9 @@ export function registerDevCommand(program: Command): void {
     )
     .argument('[dir]', 'project folder', '.')
     .option('--scope <name>', 'secrets scope to inject (default: "default")')
-    .action(async (dir: string, flags: { scope?: string }) =>
-      (await import('../runtime/runDev.js')).runDev(dir, flags),
+    .action(
+      run(async (dir: string, flags: { scope?: string }) =>
+        (await import('../runtime/runDev.js')).runDev(dir, flags),
+      ),
     );
 }

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
+import type { DoctorFlags } from '../lifecycle/runDoctorCommand.js';
+import type { ActionRunner } from './actionRunner.js';
 
-export function registerDoctorCommand(program: Command): void {
+export function registerDoctorCommand(program: Command, run: ActionRunner): void {
   program
     .command('doctor')
     .description(
@@ -11,14 +13,9 @@ export function registerDoctorCommand(program: Command): void {
     .option('--port <port>', "check this port is free (default: the ports of the contract's apps)")
     .option('--target <targets>', 'also check tools for: docker, aws, kubernetes, postgres')
     .option('--json', 'print the checks as JSON')
-    .action(async (dir: string, flags: DoctorFlags) =>
-      (await import('../lifecycle/runDoctorCommand.js')).runDoctorCommand(dir, flags),
+    .action(
+      run(async (dir: string, flags: DoctorFlags) =>
+        (await import('../lifecycle/runDoctorCommand.js')).runDoctorCommand(dir, flags),
+      ),
     );
-}
-
-export interface DoctorFlags {
-  fix?: boolean;
-  port?: string;
-  target?: string;
-  json?: boolean;
 }

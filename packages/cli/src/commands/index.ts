@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ActionRunner } from './actionRunner.js';
 import { registerCleanupCommand } from './cleanup.js';
 import { registerCreateCommand } from './create.js';
 import { registerDevCommand } from './dev.js';
@@ -16,9 +17,10 @@ import { registerValidateCommand } from './validate.js';
 
 /**
  * Every command registers itself on the program. One file per command under
- * `commands/`; add its register function here, in the order `--help` lists them.
+ * `commands/`; add its register function here, in the order `--help` lists them. A
+ * command whose handler resolves with an exit code passes it through `run`.
  */
-export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
+export const COMMANDS: ReadonlyArray<(program: Command, run: ActionRunner) => void> = [
   registerCreateCommand,
   registerTemplatesCommand,
   registerValidateCommand,

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { Command } from 'commander';
+import type { ActionRunner } from './actionRunner.js';
 import { bundledPnpm } from '@slipway/pipeline/pnpm';
 
 // The resolver lives in @slipway/pipeline (its steps run pnpm too); re-exported for the
 // CLI's other commands. `@slipway/pipeline/pnpm` is one small module, cheap at start-up.
 export { bundledPnpm };
 
-export function registerPnpmCommand(program: Command): void {
+export function registerPnpmCommand(program: Command, run: ActionRunner): void {
   program
     .command('pnpm')
     .description(
@@ -16,10 +17,13 @@ export function registerPnpmCommand(program: Command): void {
     .allowUnknownOption()
     .passThroughOptions()
     .helpOption(false)
-    .action(async (args: string[]) => {
-      process.exitCode = await new Promise<number>((resolveExit) => {
-        const child = spawn(process.execPath, [bundledPnpm(), ...args], { stdio: 'inherit' });
-        child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)));
-      });
-    });
+    .action(
+      run(
+        (args: string[]) =>
+          new Promise<number>((resolveExit) => {
+            const child = spawn(process.execPath, [bundledPnpm(), ...args], { stdio: 'inherit' });
+            child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 : 1)));
+          }),
+      ),
+    );
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { ActionRunner } from './actionRunner.js';
 
 interface ScopeFlags {
   scope?: string;
@@ -11,7 +12,7 @@ const SCOPE_HELP = 'secrets scope, e.g. a project name (default: "default")';
  * `slipway secrets set|get|list|rm|materialize`: the local store under `~/.slipway`.
  * Values are printed by `get` only.
  */
-export function registerSecretsCommand(program: Command): void {
+export function registerSecretsCommand(program: Command, withExitCode: ActionRunner): void {
   const secrets = program
     .command('secrets')
     .description('Keep secrets encrypted under ~/.slipway and hand them to commands')
@@ -60,7 +61,9 @@ Examples:
   $ slipway secrets materialize -- sh -c 'cat "$SLIPWAY_ENV_FILE"'
   $ slipway secrets materialize -o .env.runtime -- docker compose --env-file .env.runtime up`,
     )
-    .action(async (command: string[], flags: ScopeFlags & { output?: string }) =>
-      (await import('../secrets/runMaterialize.js')).runMaterialize(command, flags),
+    .action(
+      withExitCode(async (command: string[], flags: ScopeFlags & { output?: string }) =>
+        (await import('../secrets/runMaterialize.js')).runMaterialize(command, flags),
+      ),
     );
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import type { ActionRunner } from './actionRunner.js';
 import type { UpFlags } from '../lifecycle/upFlags.js';
 
-export function registerUpCommand(program: Command): void {
+export function registerUpCommand(program: Command, run: ActionRunner): void {
   program
     .command('up')
     .description(
@@ -24,7 +25,7 @@ export function registerUpCommand(program: Command): void {
     )
     .option(
       '-c, --config <file>',
-      'create the project from this config first when [dir] does not exist',
+      "when [dir] does not exist, create the project from this config as the run's first step",
     )
     .option(
       '--health-timeout <seconds>',
@@ -41,7 +42,7 @@ export function registerUpCommand(program: Command): void {
     .addHelpText(
       'after',
       `
-Steps: doctor, install, build, typecheck, lint, test, db:migrate, db:seed, package, deploy, health, report
+Steps: [create,] doctor, install, build, typecheck, lint, test, db:migrate, db:seed, package, deploy, health, report
 State: .slipway/state.json · logs: .slipway/runs/<run>/<step>.log · report: .slipway/runs/<run>/report.json
 
 Examples:
@@ -50,7 +51,9 @@ Examples:
   $ slipway up --only test --force   # just the tests, ignoring the cache
   $ slipway up --skip lint,test --no-deploy`,
     )
-    .action(async (dir: string, flags: UpFlags) =>
-      (await import('../lifecycle/runUp.js')).runUp(dir, flags),
+    .action(
+      run(async (dir: string, flags: UpFlags) =>
+        (await import('../lifecycle/runUp.js')).runUp(dir, flags),
+      ),
     );
 }

@@ -2,9 +2,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { STAMP_PATH } from '@slipway/core';
 import { SlipwayError, renderFinding } from '@slipway/core/errors';
 import type { Finding } from '@slipway/core/errors';
 import { paintSeverity } from '../output/paint.js';
+import type { ActionRunner } from './actionRunner.js';
 
 interface Report {
   checks: Array<{ name: string; findings: number }>;
@@ -12,7 +14,7 @@ interface Report {
   ok: boolean;
 }
 
-export function registerValidateCommand(program: Command): void {
+export function registerValidateCommand(program: Command, run: ActionRunner): void {
   program
     .command('validate')
     .description(
@@ -20,30 +22,31 @@ export function registerValidateCommand(program: Command): void {
     )
     .argument('[dir]', 'project folder', '.')
     .option('--json', 'print the report as JSON')
-    .action(async (dir: string, flags: { json?: boolean }) => {
-      const projectDir = resolve(dir);
-      const contract = await validateContractFile(projectDir);
-      const { STAMP_PATH } = await import('@slipway/templates');
-      const generated =
-        contract === undefined || existsSync(join(projectDir, STAMP_PATH))
-          ? await validateGenerated(projectDir)
-          : undefined;
-      const report = merge([contract, generated]);
-      if (flags.json) {
-        const findings = report.findings.map((f) => (f instanceof SlipwayError ? f.toJSON() : f));
-        process.stdout.write(`${JSON.stringify({ ...report, findings }, null, 2)}\n`);
-      } else {
-        for (const check of report.checks) {
-          const mark = check.findings === 0 ? pc.green('✔') : pc.red('✖');
-          console.log(
-            `${mark} ${check.name}${check.findings ? pc.dim(` (${check.findings})`) : ''}`,
-          );
+    .action(
+      run(async (dir: string, flags: { json?: boolean }) => {
+        const projectDir = resolve(dir);
+        const contract = await validateContractFile(projectDir);
+        const generated =
+          contract === undefined || existsSync(join(projectDir, STAMP_PATH))
+            ? await validateGenerated(projectDir)
+            : undefined;
+        const report = merge([contract, generated]);
+        if (flags.json) {
+          const findings = report.findings.map((f) => (f instanceof SlipwayError ? f.toJSON() : f));
+          process.stdout.write(`${JSON.stringify({ ...report, findings }, null, 2)}\n`);
+        } else {
+          for (const check of report.checks) {
+            const mark = check.findings === 0 ? pc.green('✔') : pc.red('✖');
+            console.log(
+              `${mark} ${check.name}${check.findings ? pc.dim(` (${check.findings})`) : ''}`,
+            );
+          }
+          for (const finding of report.findings)
+            console.log(renderFinding(finding, { paint: paintSeverity, docs: false }));
         }
-        for (const finding of report.findings)
-          console.log(renderFinding(finding, { paint: paintSeverity, docs: false }));
-      }
-      if (!report.ok) process.exitCode = 1;
-    });
+        return report.ok ? 0 : 1;
+      }),
+    );
 }
 
 /** `slipway.yaml` against the contract schema, or `undefined` when the folder has none. */

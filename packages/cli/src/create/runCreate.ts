@@ -1,16 +1,8 @@
 import { relative } from 'node:path';
 import pc from 'picocolors';
-import { SlipwayError, renderFinding } from '@slipway/core';
-import {
-  applyPlan,
-  comparePlan,
-  findTemplate,
-  loadProjectConfig,
-  planFiles,
-  planProject,
-  unifiedDiff,
-  validateProject,
-} from '@slipway/templates';
+import { renderFinding } from '@slipway/core';
+import { applyCreate, planCreate } from '@slipway/factory';
+import { comparePlan, findTemplate, loadProjectConfig, unifiedDiff } from '@slipway/templates';
 import type { ProjectPlan } from '@slipway/templates';
 import type { CreateFlags } from './createFlags.js';
 import { canPrompt } from './canPrompt.js';
@@ -31,24 +23,13 @@ export async function runCreate(dir: string, flags: CreateFlags): Promise<void> 
     const { promptForMissing } = await import('./promptForMissing.js');
     request = await promptForMissing(request, template);
   }
-  const plan = planProject({ template, input: request.input, slipwayVersion: SLIPWAY_VERSION });
-  const report = validateProject({ files: planFiles(plan.tree), stamp: plan.stamp, template });
-  if (!report.ok) {
-    throw new SlipwayError({
-      code: 'VALIDATION_FAILED',
-      component: 'Validation',
-      message: `the rendered project fails post-create validation; nothing was written:\n${report.findings
-        .map((finding) => renderFinding(finding, { docs: false }))
-        .join('\n')}`,
-      recovery: ['This is a template bug: report it with the command you ran'],
-    });
-  }
+  const plan = planCreate({ template, input: request.input, slipwayVersion: SLIPWAY_VERSION });
   if (flags.dryRun) {
-    printDryRun(plan, { targetDir: request.targetDir, flags });
+    printDryRun(plan, { targetDir: request.targetDir, json: flags.json, diff: flags.diff });
     return;
   }
   const result = await withInterrupt((signal) =>
-    applyPlan(plan, { targetDir: request.targetDir, force: flags.force ?? false, signal }),
+    applyCreate(plan, { targetDir: request.targetDir, force: flags.force ?? false, signal }),
   );
   const elapsed = Math.round(performance.now() - started);
   if (flags.json) {
@@ -66,9 +47,13 @@ export async function runCreate(dir: string, flags: CreateFlags): Promise<void> 
   printFindings(plan);
 }
 
-function printDryRun(plan: ProjectPlan, options: { targetDir: string; flags: CreateFlags }): void {
+/** The dry run of a create: the file tree with sizes and what would change. */
+export function printDryRun(
+  plan: ProjectPlan,
+  options: { targetDir: string; json?: boolean; diff?: boolean },
+): void {
   const changes = comparePlan(plan, options.targetDir);
-  if (options.flags.json) {
+  if (options.json) {
     const files = changes.map(({ path, kind, size }) => ({ path, kind, size }));
     process.stdout.write(
       `${JSON.stringify({ ok: true, dryRun: true, stamp: plan.stamp, files }, null, 2)}\n`,
@@ -82,7 +67,7 @@ function printDryRun(plan: ProjectPlan, options: { targetDir: string; flags: Cre
   console.log(
     `\n${changes.length} files, ${formatBytes(total)}: ${count('add')} new, ${count('modify')} changed, ${count('unchanged')} unchanged, ${count('keep')} kept`,
   );
-  if (options.flags.diff) {
+  if (options.diff) {
     for (const change of changes.filter((c) => c.kind === 'modify'))
       process.stdout.write(unifiedDiff(change));
   }

@@ -43,6 +43,7 @@ export function createRunRenderer(options: RendererOptions): RunRenderer {
   let drawn = 0;
   let frame = 0;
   let timer: NodeJS.Timeout | undefined;
+  let announced = false;
 
   const draw = () => {
     frame += 1;
@@ -72,13 +73,15 @@ export function createRunRenderer(options: RendererOptions): RunRenderer {
               detail: step.action === 'skip' ? step.reason : '',
             });
           }
-          if (!live)
+          // A run that creates its project starts twice (create, then the lifecycle).
+          if (!live && !announced)
             plain(
               pc.dim(
                 `run ${event.runId}${event.plan.resumingAt ? ` — resuming at ${event.plan.resumingAt}` : ''}`,
               ),
             );
-          if (live) timer = setInterval(draw, 100);
+          announced = true;
+          if (live) timer ??= setInterval(draw, 100);
           return;
         case 'step:started':
           rows.set(event.step, {

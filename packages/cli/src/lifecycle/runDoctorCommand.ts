@@ -4,7 +4,14 @@ import pc from 'picocolors';
 import { CONTRACT_FILE, defaultStoreDir, runDoctor } from '@slipway/pipeline';
 import type { CheckStatus } from '@slipway/pipeline';
 import { STAMP_PATH } from '@slipway/core';
-import type { DoctorFlags } from '../commands/doctor.js';
+
+/** `slipway doctor` flags as commander parses them. */
+export interface DoctorFlags {
+  fix?: boolean;
+  port?: string;
+  target?: string;
+  json?: boolean;
+}
 
 const MARK: Record<CheckStatus, string> = {
   pass: pc.green('✔ pass'),
@@ -13,7 +20,7 @@ const MARK: Record<CheckStatus, string> = {
 };
 
 /** `slipway doctor [dir]`: prints every check; the exit code is 0, 1 (warnings) or 2 (failures). */
-export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise<void> {
+export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise<number> {
   const projectDir = resolve(dir);
   const stamped = existsSync(join(projectDir, STAMP_PATH));
   // A repository Slipway did not create is a project too: judged by its own engines.
@@ -28,10 +35,9 @@ export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise
     targets: flags.target?.split(',').map((target) => target.trim()) ?? [],
     fix: flags.fix ?? false,
   });
-  process.exitCode = report.exitCode;
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ok: report.exitCode === 0, ...report }, null, 2)}\n`);
-    return;
+    return report.exitCode;
   }
   const width = Math.max(...report.checks.map((check) => check.name.length));
   for (const check of report.checks) {
@@ -42,4 +48,5 @@ export async function runDoctorCommand(dir: string, flags: DoctorFlags): Promise
   }
   const verdict = ['all checks passed', 'passed with warnings', 'failed'][report.exitCode];
   console.log(`\n${pc.bold('doctor')}: ${verdict}`);
+  return report.exitCode;
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { STEP_NAMES, createFileRunStore } from '@slipway/pipeline';
+import { createLocalPorts, projectStatus } from '@slipway/factory';
+import { STEP_NAMES } from '@slipway/pipeline';
 import type { StepStatus } from '@slipway/pipeline';
 import { formatDuration } from './formatDuration.js';
 
@@ -18,9 +19,7 @@ const MARK: Record<StepStatus, string> = {
 /** `slipway status [dir]`: the last run's steps and the project's instances. */
 export async function runStatus(dir: string, flags: { json?: boolean }): Promise<void> {
   const projectDir = resolve(dir);
-  const state = await createFileRunStore(projectDir).load();
-  const runtime = await import('@slipway/runtime');
-  const instances = await runtime.createProcessDriver({ projectDir }).status();
+  const { state, instances } = await projectStatus(createLocalPorts({ projectDir, deploy: false }));
   if (flags.json) {
     process.stdout.write(
       `${JSON.stringify({ ok: true, state: state ?? null, instances }, null, 2)}\n`,
@@ -35,7 +34,9 @@ export async function runStatus(dir: string, flags: { json?: boolean }): Promise
       `${pc.bold('Last run')} ${state.runId}: ${state.status}${state.durationMs !== undefined ? ` in ${formatDuration(state.durationMs)}` : ''} ${pc.dim(`(${when})`)}`,
     );
     const width = Math.max(...Object.keys(state.steps).map((name) => name.length));
-    const order = (name: string) => (STEP_NAMES as readonly string[]).indexOf(name);
+    // The run's own order (a run that created its project starts with `create`).
+    const sequence: readonly string[] = state.planned ?? STEP_NAMES;
+    const order = (name: string) => sequence.indexOf(name);
     const planned = new Set<string>(state.planned ?? Object.keys(state.steps));
     const entries = Object.entries(state.steps)
       .filter(([name]) => planned.has(name))

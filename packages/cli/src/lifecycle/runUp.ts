@@ -1,129 +1,118 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import {
-  appendTelemetry,
-  applyCleanup,
-  createFileRunStore,
-  createStepCatalog,
-  executeRun,
-  loadProject,
-  planCleanup,
-  planRun,
-  projectTemplate,
-  reportPath,
-  telemetryEnabled,
-  telemetryRecord,
-} from '@slipway/pipeline';
-import type { Deployer, HealthChecker, RunResult } from '@slipway/pipeline';
+import { EXIT_CODE } from '@slipway/core/errors';
+import { createLocalPorts, upProject } from '@slipway/factory';
+import type { UpEvent, UpOptions } from '@slipway/factory';
+import { reportPath } from '@slipway/pipeline';
+import type { CleanupPlan, RunResult } from '@slipway/pipeline';
 import { withInterrupt } from '../output/withInterrupt.js';
+import { SLIPWAY_VERSION } from '../version.js';
 import { createRunRenderer } from './createRunRenderer.js';
 import { formatDuration } from './formatDuration.js';
 import { formatPlan, planToJson } from './formatPlan.js';
-import { projectSecrets } from './projectSecrets.js';
-import { runtimeHooks } from './runtimeHooks.js';
 import type { UpFlags } from './upFlags.js';
 import { flagNames, parseConcurrency, parseHealthTimeout, parseSteps } from './upFlags.js';
 
-/** `slipway up [dir]`: plan the lifecycle, print it (`--dry-run`) or execute it. */
-export async function runUp(dir: string, flags: UpFlags): Promise<void> {
-  const projectDir = resolve(dir);
-  if (flags.config && !existsSync(projectDir)) {
-    await createFirst(dir, flags);
-    // A dry run wrote nothing, so there is no project to plan the rest on.
-    if (flags.dryRun) return;
-  }
-  const template = projectTemplate(projectDir);
-  const options = {
-    only: parseSteps(flags.only, '--only'),
-    skip: parseSteps(flags.skip, '--skip'),
-    resumeFrom: parseSteps(flags.resumeFrom, '--resume-from')?.[0],
-    force: flags.force ?? false,
-  };
-  const concurrency = parseConcurrency(flags.concurrency);
-  const healthTimeoutMs = parseHealthTimeout(flags.healthTimeout);
-  const hooks: { deployer?: Deployer; healthChecker?: HealthChecker } =
-    flags.deploy === false ? {} : await runtimeHooks(projectDir, { healthTimeoutMs });
-  const steps = createStepCatalog({
-    projectDir,
-    databaseUrl: flags.databaseUrl,
-    ...hooks,
-    ...(healthTimeoutMs ? { healthTimeoutMs } : {}),
-  });
-  const store = createFileRunStore(projectDir);
-  if (flags.cleanup) await cleanup({ projectDir, steps, store, dryRun: flags.dryRun ?? false });
-  // Secrets from the local store reach every step and the deployed instance as environment
-  // (architecture decision 8) and are redacted from every log.
-  const { createLocalSecretsStore } = await import('@slipway/secrets');
-  const stored = createLocalSecretsStore({ scope: flags.scope }).resolve();
-  const env = { ...process.env, ...stored, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' };
-  const project = await loadProject({ dir: projectDir, steps, store, env });
-  // A dry run of --cleanup removed nothing: plan as the run after it would, from scratch.
-  const plan = planRun(
-    flags.cleanup && flags.dryRun ? { ...project, previous: undefined } : project,
-    options,
-  );
-  if (flags.dryRun) {
-    if (flags.json) process.stdout.write(`${JSON.stringify(planToJson(plan), null, 2)}\n`);
-    else console.log(formatPlan(plan));
-    return;
-  }
+/**
+ * `slipway up [dir]`: parses the flags, runs `@slipway/factory`'s `upProject` and renders
+ * its events and result. Resolves with the exit code; a failed run's error is thrown
+ * (after the summary) so `main` renders it, except with `--json`, where it is part of the
+ * printed result. Both exit with the error's code.
+ */
+export async function runUp(dir: string, flags: UpFlags): Promise<number> {
+  const options = await upOptions(dir, flags);
+  if (options.dryRun) return dryRun(options, flags);
   const renderer = createRunRenderer({
     tty: Boolean(process.stdout.isTTY) && !flags.json,
     verbose: flags.verbose ?? false,
     write: (text) => void (flags.json ? process.stderr : process.stdout).write(text),
   });
-  const secrets = projectSecrets(projectDir, [flags.databaseUrl, ...Object.values(stored)]);
+  const onEvent = (event: UpEvent) =>
+    event.type === 'cleanup:finished' ? printCleanedUp(event.removed) : renderer.onEvent(event);
   const result = await withInterrupt((signal) =>
-    executeRun(plan, { store, signal, concurrency, secrets, onEvent: renderer.onEvent }).finally(
-      () => renderer.stop(),
-    ),
+    upProject({ ...options, onEvent, signal }).finally(() => renderer.stop()),
   );
-  if (telemetryEnabled(process.env)) {
-    const record = telemetryRecord(result, {
-      flags: flagNames(flags),
-      template,
-    });
-    await appendTelemetry(record).catch(() => undefined);
-  }
+  if (result.kind !== 'ran') return 0;
+  const { run } = result;
   if (flags.json) {
-    process.stdout.write(`${JSON.stringify(resultToJson(result), null, 2)}\n`);
-    if (result.error) process.exitCode = result.status === 'interrupted' ? 130 : 1;
-    return;
+    process.stdout.write(`${JSON.stringify(resultToJson(run), null, 2)}\n`);
+    return run.error ? EXIT_CODE[run.error.code] : 0;
   }
-  printSummary(result);
-  if (result.error) throw result.error;
+  printSummary(run);
+  if (run.error) throw run.error;
+  return 0;
+}
+
+/** The flags, checked, as the use case's options with this machine's ports. */
+async function upOptions(
+  dir: string,
+  flags: UpFlags,
+): Promise<Omit<UpOptions, 'onEvent' | 'signal'>> {
+  const projectDir = resolve(dir);
+  const healthTimeoutMs = parseHealthTimeout(flags.healthTimeout);
+  return {
+    projectDir,
+    plan: {
+      only: parseSteps(flags.only, '--only'),
+      skip: parseSteps(flags.skip, '--skip'),
+      resumeFrom: parseSteps(flags.resumeFrom, '--resume-from')?.[0],
+      force: flags.force ?? false,
+    },
+    concurrency: parseConcurrency(flags.concurrency),
+    healthTimeoutMs,
+    databaseUrl: flags.databaseUrl,
+    dryRun: flags.dryRun ?? false,
+    cleanup: flags.cleanup ?? false,
+    env: process.env,
+    telemetry: { flags: flagNames(flags) },
+    ...(await createRequest(dir, flags)),
+    ports: createLocalPorts({
+      projectDir,
+      scope: flags.scope,
+      deploy: flags.deploy !== false,
+      healthTimeoutMs,
+    }),
+  };
 }
 
 /**
- * The `create` step: with `--config` and no folder yet, `up` first creates the project as
- * `slipway create <dir> --config <file> --yes` would (a dry run only prints that plan).
- * It runs before planning because the rest of the plan depends on the project's files.
+ * With `--config` and no folder yet, the run creates the project first, as its `create`
+ * step, from the config as `slipway create <dir> --config <file> --yes` would.
  */
-async function createFirst(dir: string, flags: UpFlags): Promise<void> {
-  const { runCreate } = await import('../create/runCreate.js');
-  await runCreate(dir, { config: flags.config, set: [], yes: true, dryRun: flags.dryRun ?? false });
-  if (flags.dryRun) console.log('\n(dry run: the lifecycle is planned once the project exists)');
+async function createRequest(dir: string, flags: UpFlags): Promise<Pick<UpOptions, 'create'>> {
+  if (!flags.config || existsSync(resolve(dir))) return {};
+  const { findTemplate, loadProjectConfig } = await import('@slipway/templates');
+  const { resolveCreateInput } = await import('../create/resolveCreateInput.js');
+  const config = loadProjectConfig(flags.config);
+  const request = resolveCreateInput(dir, { config: flags.config, set: [], yes: true }, config);
+  const template = findTemplate(request.template);
+  return { create: { template, input: request.input, slipwayVersion: SLIPWAY_VERSION } };
 }
 
-async function cleanup(input: {
-  projectDir: string;
-  steps: Parameters<typeof planCleanup>[1];
-  store: ReturnType<typeof createFileRunStore>;
-  dryRun: boolean;
-}): Promise<void> {
-  const plan = planCleanup(input.projectDir, input.steps);
-  if (input.dryRun) {
-    console.log(
-      `${pc.bold('Cleanup')} would stop instances and remove: ${plan.remove.join(', ') || 'nothing'}`,
-    );
-    return;
+async function dryRun(options: Omit<UpOptions, 'onEvent'>, flags: UpFlags): Promise<number> {
+  const result = await upProject(options);
+  if (result.kind === 'create-planned') {
+    const { printDryRun } = await import('../create/runCreate.js');
+    printDryRun(result.plan, { targetDir: result.targetDir, json: flags.json });
+    if (!flags.json) console.log('\n(dry run: the lifecycle is planned once the project exists)');
+    return 0;
   }
-  const runtime = await import('@slipway/runtime');
-  await runtime.createProcessDriver({ projectDir: input.projectDir }).remove();
-  await applyCleanup(input.projectDir, plan);
-  await input.store.clear();
-  console.log(pc.dim(`cleaned up: ${plan.remove.join(', ') || 'nothing to remove'}`));
+  if (result.kind !== 'planned') return 0;
+  if (result.cleanup) printCleanupPlan(result.cleanup);
+  if (flags.json) process.stdout.write(`${JSON.stringify(planToJson(result.plan), null, 2)}\n`);
+  else console.log(formatPlan(result.plan));
+  return 0;
+}
+
+function printCleanupPlan(plan: CleanupPlan): void {
+  console.log(
+    `${pc.bold('Cleanup')} would stop instances and remove: ${plan.remove.join(', ') || 'nothing'}`,
+  );
+}
+
+function printCleanedUp(removed: readonly string[]): void {
+  console.log(pc.dim(`cleaned up: ${removed.join(', ') || 'nothing to remove'}`));
 }
 
 function printSummary(result: RunResult): void {

@@ -1,14 +1,12 @@
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { createProcessDriver } from '@slipway/runtime';
+import { createLocalPorts, removeInstances } from '@slipway/factory';
 
 /** `slipway cleanup [dir]`: stops and deletes every instance of the project. */
 export async function runCleanup(dir: string, flags: { json?: boolean }): Promise<void> {
   const projectDir = resolve(dir);
-  const removed = await createProcessDriver({ projectDir }).remove();
-  // Folders of instances whose records were lost (a crash between unpack and record).
-  rmSync(join(projectDir, '.slipway', 'instances'), { recursive: true, force: true });
+  const { instances } = createLocalPorts({ projectDir, deploy: false });
+  const removed = await removeInstances({ projectDir, instances });
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, removed }, null, 2)}\n`);
     return;

@@ -11,7 +11,7 @@ import { bundledPnpm } from '../commands/pnpm.js';
  * secrets added to its environment (never written to disk). Ctrl-C reaches pnpm through
  * the terminal; this process waits for it and exits with its code.
  */
-export async function runDev(dir: string, flags: { scope?: string }): Promise<void> {
+export async function runDev(dir: string, flags: { scope?: string }): Promise<number> {
   const projectDir = resolve(dir);
   if (!existsSync(join(projectDir, 'package.json'))) {
     throw new SlipwayError({
@@ -30,7 +30,7 @@ export async function runDev(dir: string, flags: { scope?: string }): Promise<vo
         : 'no secrets to inject (slipway secrets set NAME)',
     ),
   );
-  process.exitCode = await new Promise<number>((resolveExit, reject) => {
+  return new Promise<number>((resolveExit, reject) => {
     const child = spawn(process.execPath, [bundledPnpm(), 'run', 'dev'], {
       cwd: projectDir,
       env: { ...process.env, SLIPWAY_SECRET_KEY: undefined, ...secrets },

@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import { createProcessDriver } from '@slipway/runtime';
+import { createLocalPorts, stopProject } from '@slipway/factory';
 
 /** `slipway stop [dir]`: stops every instance of the project. */
 export async function runStop(dir: string, flags: { json?: boolean }): Promise<void> {
   const projectDir = resolve(dir);
-  const driver = createProcessDriver({ projectDir });
-  const running = (await driver.status()).filter((instance) => instance.state !== 'stopped');
-  const stopped = await driver.stop(running.map((instance) => instance.id));
+  const stopped = await stopProject(createLocalPorts({ projectDir, deploy: false }));
   if (flags.json) {
     process.stdout.write(`${JSON.stringify({ ok: true, stopped }, null, 2)}\n`);
     return;

@@ -9,7 +9,7 @@ import { createLocalSecretsStore, materializeSecrets } from '@slipway/secrets';
 export async function runMaterialize(
   command: string[],
   flags: { scope?: string; output?: string },
-): Promise<void> {
+): Promise<number> {
   const [program, ...args] = command as [string, ...string[]];
   const values = createLocalSecretsStore({ scope: flags.scope }).resolve();
   const controller = new AbortController();
@@ -29,7 +29,7 @@ export async function runMaterialize(
       signal: controller.signal,
     });
     const signalNumber = result.signal ? constants.signals[result.signal] : undefined;
-    process.exitCode = result.exitCode ?? 128 + (signalNumber ?? 0);
+    return result.exitCode ?? 128 + (signalNumber ?? 0);
   } finally {
     process.off('SIGINT', ignore);
     process.off('SIGTERM', forward);

@@ -225,7 +225,10 @@ describe('inferContract', () => {
 
   it('refuses a Deno project, a folder without package.json and a foreign packageManager', () => {
     expect(inferError({ 'deno.json': '{}' }).message).toContain('deno.json and no package.json');
-    expect(inferError({ 'README.md': 'hi' }).message).toContain('no package.json');
+    expect(inferError({ 'README.md': 'hi' })).toMatchObject({
+      code: 'PROJECT_NOT_FOUND',
+      message: expect.stringContaining('no package.json'),
+    });
     expect(inferError({ 'package.json': json({ packageManager: 'bun@1.2.0' }) }).message).toContain(
       '"packageManager": "bun@1.2.0"',
     );

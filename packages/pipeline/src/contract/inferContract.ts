@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { lifecycleContractSchema } from '@slipway/core';
+import { STAMP_PATH, SlipwayError, lifecycleContractSchema } from '@slipway/core';
 import type { ContractApp, LifecycleContract, LifecycleContractInput } from '@slipway/core';
 import { detectPackageManager, unsupported } from './detectPackageManager.js';
 import { detectRunner } from './detectRunner.js';
@@ -20,11 +20,12 @@ export interface InferredContract {
  * Reads a JavaScript repository Slipway did not create — package.json files, lockfiles,
  * workspace and runner config, start scripts, the apps' sources — and expresses what it
  * found as a lifecycle contract. Reads files only; runs nothing. A repository it cannot
- * run (no package.json, bun, deno) is one `UNSUPPORTED` error.
+ * run (bun, deno) is one `UNSUPPORTED` error; a folder with no project at all is
+ * `PROJECT_NOT_FOUND`.
  */
 export function inferContract(projectDir: string): InferredContract {
   const root = readPackageJson(join(projectDir, 'package.json'));
-  if (!root) throw unsupported(noPackageJson(projectDir), projectDir);
+  if (!root) throw noProject(projectDir);
   const packageManager = detectPackageManager(projectDir, root);
   const workspace = detectRunner(projectDir, root);
   const packages = listPackages(projectDir, workspace.patterns);
@@ -94,8 +95,17 @@ function chooseArtifact(apps: readonly ContractApp[]): {
   };
 }
 
-function noPackageJson(projectDir: string): string {
+/** A Deno project is a repository Slipway cannot run; an empty folder is no project. */
+function noProject(projectDir: string): SlipwayError {
   if (existsSync(join(projectDir, 'deno.json')) || existsSync(join(projectDir, 'deno.jsonc')))
-    return 'deno.json and no package.json (a Deno project)';
-  return 'no package.json';
+    return unsupported('deno.json and no package.json (a Deno project)', projectDir);
+  return new SlipwayError({
+    code: 'PROJECT_NOT_FOUND',
+    component: 'Project',
+    message: `${projectDir} is not a Slipway project (no ${STAMP_PATH}) nor a JavaScript repository (no package.json)`,
+    recovery: [
+      'Run it inside a project or a repository with a package.json',
+      'Or: slipway create <dir>',
+    ],
+  });
 }

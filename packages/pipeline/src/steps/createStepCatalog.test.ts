@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lifecycleContractSchema } from '@slipway/core';
 import type { LifecycleContractInput } from '@slipway/core';
-import type { Deployer, HealthChecker } from '../deployer.js';
+import type { Deployer, HealthChecker } from '@slipway/core';
 import { orderSteps } from '../loadProject.js';
 import { testdir, writeFiles } from '../testing/testdir.js';
 import { createStepCatalog } from './createStepCatalog.js';

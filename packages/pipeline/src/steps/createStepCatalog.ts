@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { LifecycleContract } from '@slipway/core';
 import { resolveContract } from '../contract/resolveContract.js';
-import type { Deployer, HealthChecker } from '../deployer.js';
+import type { Deployer, HealthChecker } from '@slipway/core';
 import type { StepDefinition } from '../engine/stepDefinition.js';
 import type { StepName } from '../engine/stepName.js';
 import { databaseSteps } from './databaseSteps.js';

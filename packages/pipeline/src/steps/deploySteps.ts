@@ -1,5 +1,5 @@
 import { SlipwayError } from '@slipway/core/errors';
-import type { Artifact, Deployer, HealthChecker } from '../deployer.js';
+import type { Artifact, Deployer, HealthChecker } from '@slipway/core';
 import type { StepDefinition } from '../engine/stepDefinition.js';
 import type { StepName } from '../engine/stepName.js';
 

@@ -12,7 +12,7 @@ import type {
   LifecycleContract,
 } from '@slipway/core';
 import { classifyFailure } from '../errors/classifyFailure.js';
-import type { Artifact } from '../deployer.js';
+import type { Artifact } from '@slipway/core';
 import type { StepContext, StepDefinition, StepInputs } from '../engine/stepDefinition.js';
 import type { StepName } from '../engine/stepName.js';
 import { dockerImage } from './dockerImage.js';

@@ -6,7 +6,7 @@ import { readEnvFile, secretValuesOf } from '@slipway/secrets';
  * secret names (the template's generated session secrets, provider keys), plus extra
  * values such as a `--database-url` that may carry a password.
  */
-export function projectSecrets(
+export function projectSecretValues(
   projectDir: string,
   extra: readonly (string | undefined)[] = [],
 ): string[] {
