@@ -8,12 +8,17 @@ export interface AccessClaims {
   role: UserRole;
 }
 
+/** A verified token's claims and when it was issued (seconds since the epoch). */
+export interface VerifiedAccess extends AccessClaims {
+  issuedAt: number;
+}
+
 export interface AccessTokens {
   /** Lifetime of issued tokens, in seconds. */
   readonly ttlSeconds: number;
   issue(claims: AccessClaims): Promise<string>;
   /** The claims of a valid token; `AUTH_INVALID` for anything else. */
-  verify(token: string): Promise<AccessClaims>;
+  verify(token: string): Promise<VerifiedAccess>;
 }
 
 const ISSUER = 'slipway';
@@ -52,13 +57,13 @@ export function createAccessTokens(secret: Uint8Array, ttlSeconds = 15 * 60): Ac
           algorithms: ['HS256'],
           issuer: ISSUER,
           audience: AUDIENCE,
-          requiredClaims: ['sub', 'exp'],
+          requiredClaims: ['sub', 'exp', 'iat'],
         });
         const role = payload.role;
         if (typeof payload.sub !== 'string' || (role !== 'admin' && role !== 'member')) {
           throw new Error('unexpected claims');
         }
-        return { userId: payload.sub, role };
+        return { userId: payload.sub, role, issuedAt: payload.iat! };
       } catch (error) {
         throw new SlipwayError({
           code: 'AUTH_INVALID',

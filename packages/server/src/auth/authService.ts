@@ -3,6 +3,7 @@ import { users } from '@slipway/db';
 import { eq, sql } from 'drizzle-orm';
 import type { AccessTokens } from './accessTokens.js';
 import type { AuthMailer } from './authMailer.js';
+import { revokeAllApiTokens } from './apiTokens.js';
 import { consumeOneTimeToken, issueOneTimeToken } from './oneTimeTokens.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import {
@@ -42,7 +43,7 @@ export interface TokenPair {
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /**
- * Accounts and sessions (reference 003 §3): signup with email verification, login with
+ * Accounts and sessions: signup with email verification, login with
  * argon2id, short-lived access JWTs with rotating refresh tokens, and password reset.
  * Returns data or throws `SlipwayError`; the routes serialise.
  */
@@ -122,7 +123,10 @@ export function createAuthService(options: AuthServiceOptions) {
       return { sent: true };
     },
 
-    /** Always succeeds, so the answer does not reveal whether the email has an account. */
+    /**
+     * Looks the account up and mails a link if it exists. The route answers before calling
+     * this, so neither the answer nor its timing reveals whether the email has an account.
+     */
     async requestPasswordReset(email: string): Promise<void> {
       const user = await findUserByEmail(db, email);
       if (!user) return;
@@ -145,7 +149,12 @@ export function createAuthService(options: AuthServiceOptions) {
           updatedAt: new Date(),
         })
         .where(eq(users.id, userId));
-      await revokeAllRefreshTokens(db, userId);
+      await revokeAllSessions(db, userId);
+    },
+
+    /** "Log out everywhere": every refresh family, API token and access token of the user. */
+    async logoutEverywhere(userId: string): Promise<void> {
+      await revokeAllSessions(db, userId);
     },
 
     async me(userId: string): Promise<PublicUser> {
@@ -154,6 +163,18 @@ export function createAuthService(options: AuthServiceOptions) {
       return toPublicUser(user);
     },
   };
+}
+
+/**
+ * Ends every session of `userId` in one transaction: refresh tokens and API tokens are
+ * revoked, and access JWTs issued before now are refused by the guards.
+ */
+export async function revokeAllSessions(db: Database, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await revokeAllRefreshTokens(tx, userId);
+    await revokeAllApiTokens(tx, userId);
+    await tx.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, userId));
+  });
 }
 
 function invalidCredentials(): SlipwayError {
