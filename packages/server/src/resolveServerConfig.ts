@@ -20,6 +20,10 @@ const configSchema = z.object({
   databaseUrl: z.string().min(1).optional(),
   baseUrl: z.url().optional(),
   smtpUrl: z.string().min(1).optional(),
+  /** Sender of outgoing mail. @default 'Slipway <slipway@localhost>' */
+  mailFrom: z.string().min(1).optional(),
+  /** Durable-work executor id, stable across restarts. @default `<role>@<hostname>` */
+  executorId: z.string().min(1).optional(),
   dev: z.boolean().default(false),
   corsOrigins: z.array(z.url()).default([]),
   authKey: z.string().min(1).optional(),
@@ -57,6 +61,8 @@ export function resolveServerConfig(
     databaseUrl: env.DATABASE_URL,
     baseUrl: env.SLIPWAY_BASE_URL,
     smtpUrl: env.SMTP_URL,
+    mailFrom: env.SLIPWAY_MAIL_FROM,
+    executorId: env.SLIPWAY_EXECUTOR_ID,
     dev: env.SLIPWAY_DEV === '1' || env.SLIPWAY_DEV === 'true',
     corsOrigins: env.SLIPWAY_CORS_ORIGINS ? csv.parse(env.SLIPWAY_CORS_ORIGINS) : undefined,
     authKey: env.SLIPWAY_AUTH_KEY,

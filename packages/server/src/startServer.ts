@@ -95,7 +95,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
             database,
             authKey: loadAuthKey({ fromEnv: config.authKey, dataDir }),
             mailer: withDevMail(email, config.smtpUrl, onDevMail),
-            devMailbox: { list: (query) => email().mailbox.list(query) },
+            // Only where the outbox is the delivery: with SMTP its links went to the
+            // recipient, and an admin reading them could take over any account.
+            devMailbox:
+              database.embedded && !config.smtpUrl
+                ? { list: (query) => email().mailbox.list(query) }
+                : undefined,
             secrets: createSecretsService({
               database,
               key: loadSecretKey({ value: config.secretKey, dataDir }),
@@ -111,6 +116,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       database,
       role: config.role,
       smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      executorId: config.executorId,
       logger: app.log,
     });
     await listen(app, config);

@@ -9,9 +9,9 @@ import { insertUser, type Db } from './userStore.js';
 export const DEFAULT_ADMIN_EMAIL = 'admin@slipway.local';
 
 export interface FirstAdminOptions {
-  /** @default process.env.SLIPWAY_ADMIN_EMAIL, else `admin@slipway.local` */
+  /** @default `admin@slipway.local` (`resolveServerConfig` reads SLIPWAY_ADMIN_EMAIL) */
   email?: string;
-  /** @default process.env.SLIPWAY_ADMIN_PASSWORD, else generated */
+  /** @default generated (`resolveServerConfig` reads SLIPWAY_ADMIN_PASSWORD) */
   password?: string;
 }
 

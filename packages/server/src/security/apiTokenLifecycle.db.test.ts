@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../testing/testApi.js';
-import { securityClient } from './securityClient.js';
+import { securityClient } from '../testing/securityClient.js';
 
 describe('API token lifecycle', () => {
   let api: TestApi;

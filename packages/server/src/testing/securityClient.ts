@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { TestApi } from '../testing/testApi.js';
+import type { TestApi } from './testApi.js';
 
 export const PASSWORD = 'correct horse battery staple';
 
