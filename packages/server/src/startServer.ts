@@ -65,12 +65,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const baseUrl = () => config.baseUrl ?? url;
     const api = servesApi(config.role);
     const email = createLazyEmail(database, baseUrl);
-    const firstAdmin = api
-      ? await ensureFirstAdmin(database.db, {
-          email: config.adminEmail,
-          password: config.adminPassword,
-        })
-      : undefined;
     app = await buildServer({
       role: config.role,
       dev: config.dev,
@@ -122,6 +116,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     });
     await listen(app, config);
     url = listenUrl(app, config.host);
+    // Only now: had listening failed, a generated password would have been lost unseen.
+    const firstAdmin = api
+      ? await ensureFirstAdmin(database.db, {
+          email: config.adminEmail,
+          password: config.adminPassword,
+        })
+      : undefined;
     return {
       url,
       app,

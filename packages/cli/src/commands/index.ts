@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerAdminCommand } from './admin.js';
 import { registerCleanupCommand } from './cleanup.js';
 import { registerCreateCommand } from './create.js';
 import { registerDevCommand } from './dev.js';
@@ -31,4 +32,5 @@ export const COMMANDS: ReadonlyArray<(program: Command) => void> = [
   registerSecretsCommand,
   registerPnpmCommand,
   registerServeCommand,
+  registerAdminCommand,
 ];

@@ -106,6 +106,8 @@ export interface NewUser {
   displayName?: string | null;
   role?: UserRole;
   verified?: boolean;
+  /** Marks the bootstrap admin; the database holds at most one. */
+  firstAdmin?: boolean;
 }
 
 /** Inserts a user; an email already taken (in any letter case) is `CONFLICT`. */
@@ -119,6 +121,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRecord> {
         displayName: user.displayName ?? null,
         role: user.role ?? 'member',
         emailVerifiedAt: user.verified ? new Date() : null,
+        firstAdmin: user.firstAdmin ?? false,
       })
       .returning();
     return row!;
