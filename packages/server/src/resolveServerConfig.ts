@@ -38,6 +38,8 @@ const configSchema = z.object({
     .default(1024 * 1024),
   /** `true`, or comma-separated proxy addresses/CIDRs (Fastify `trustProxy`). */
   trustProxy: z.union([z.boolean(), z.string().min(1)]).default(false),
+  /** How long a graceful stop may take before what is left is forced. */
+  shutdownTimeoutMs: z.coerce.number().int().min(100).default(10_000),
   /** Overrides the per-minute, per-IP budget of login, signup and reset (benchmarks, tests). */
   authRateLimit: z.coerce.number().int().min(1).optional(),
 });
@@ -71,6 +73,7 @@ export function resolveServerConfig(
     adminPassword: env.SLIPWAY_ADMIN_PASSWORD,
     logLevel: env.SLIPWAY_LOG_LEVEL as ServerConfigInput['logLevel'],
     authRateLimit: env.SLIPWAY_AUTH_RATE_LIMIT,
+    shutdownTimeoutMs: env.SLIPWAY_SHUTDOWN_TIMEOUT_MS,
     trustProxy: parseTrustProxy(env.SLIPWAY_TRUST_PROXY),
   };
   const merged = { ...dropEmpty(fromEnv), ...dropEmpty(options) };
