@@ -3,6 +3,7 @@ import { users } from '@slipway/db';
 import { eq, sql } from 'drizzle-orm';
 import type { AccessTokens } from './accessTokens.js';
 import type { AuthMailer } from './authMailer.js';
+import { createLoginBackoff, type LoginBackoff } from './loginBackoff.js';
 import { revokeAllApiTokens } from './apiTokens.js';
 import { consumeOneTimeToken, issueOneTimeToken } from './oneTimeTokens.js';
 import { hashPassword, verifyPassword } from './passwords.js';
@@ -28,6 +29,8 @@ export interface AuthServiceOptions {
   /** Public URL of the server; links in mails start with it. A function when it is
    * known only after listening (port 0). */
   baseUrl: string | (() => string);
+  /** @default a fresh in-memory one */
+  loginBackoff?: LoginBackoff;
 }
 
 /** What login and refresh return. */
@@ -49,6 +52,7 @@ export type AuthService = ReturnType<typeof createAuthService>;
  */
 export function createAuthService(options: AuthServiceOptions) {
   const { db, accessTokens, mailer } = options;
+  const backoff = options.loginBackoff ?? createLoginBackoff();
   const link = (path: string) => {
     const base = typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl;
     return `${base.replace(/\/+$/, '')}${path}`;
@@ -82,12 +86,19 @@ export function createAuthService(options: AuthServiceOptions) {
       return toPublicUser(user);
     },
 
-    /** Unverified users may sign in; `requireVerified` routes refuse them. */
-    async login(input: { email: string; password: string }): Promise<TokenPair> {
+    /**
+     * Unverified users may sign in; `requireVerified` routes refuse them. `client` (the
+     * address) keys the per-account backoff; see `createLoginBackoff`.
+     */
+    async login(input: { email: string; password: string; client?: string }): Promise<TokenPair> {
+      const attempt = { email: input.email, client: input.client ?? '' };
+      backoff.check(attempt);
       const user = await findUserByEmail(db, input.email);
       if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+        backoff.failed(attempt);
         throw invalidCredentials();
       }
+      backoff.succeeded(attempt);
       return issuePair(user.id, await issueRefreshToken(db, { userId: user.id }));
     },
 

@@ -70,7 +70,7 @@ export function registerAuthRoutes(
         response: { 200: tokenPairSchema, ...errors },
       },
     },
-    async (request) => auth.login(request.body),
+    async (request) => auth.login({ ...request.body, client: request.ip }),
   );
   app.post(
     '/api/auth/refresh',
@@ -164,7 +164,7 @@ export function registerAuthRoutes(
       // timing cannot tell whether the address has an account.
       const { email } = request.body;
       reply.raw.once('finish', () => {
-        background.run(() => auth.requestPasswordReset(email), request.log);
+        setImmediate(() => background.run(() => auth.requestPasswordReset(email), request.log));
       });
       return reply.code(202).send({ accepted: true as const });
     },
