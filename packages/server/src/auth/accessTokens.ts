@@ -21,6 +21,9 @@ export interface AccessTokens {
   verify(token: string): Promise<VerifiedAccess>;
 }
 
+/** Verified tokens remembered at most (oldest dropped first). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
 const ISSUER = 'slipway';
 const AUDIENCE = 'slipway-api';
 
@@ -39,6 +42,16 @@ export function createAccessTokens(secret: Uint8Array, ttlSeconds = 15 * 60): Ac
     false,
     ['sign', 'verify'],
   );
+  // A token whose signature and claims were checked once is the same token on its next
+  // request: the exact string maps to its claims until `exp`. This skips HMAC and claim
+  // parsing on the hot path (about a sixth of the CPU of GET /api/me); revocation is not
+  // affected, since the guards read the user — and its sessions_revoked_at — every time.
+  const verified = new Map<string, VerifiedAccess & { expiresAt: number }>();
+  const remember = (token: string, claims: VerifiedAccess, exp: number): VerifiedAccess => {
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, { ...claims, expiresAt: exp * 1000 });
+    return claims;
+  };
   return {
     ttlSeconds,
     async issue({ userId, role }) {
@@ -52,6 +65,11 @@ export function createAccessTokens(secret: Uint8Array, ttlSeconds = 15 * 60): Ac
         .sign(await keyPromise);
     },
     async verify(token) {
+      const hit = verified.get(token);
+      if (hit && hit.expiresAt > Date.now()) {
+        return { userId: hit.userId, role: hit.role, issuedAt: hit.issuedAt };
+      }
+      if (hit) verified.delete(token);
       try {
         const { payload } = await jwtVerify(token, await keyPromise, {
           algorithms: ['HS256'],
@@ -63,7 +81,7 @@ export function createAccessTokens(secret: Uint8Array, ttlSeconds = 15 * 60): Ac
         if (typeof payload.sub !== 'string' || (role !== 'admin' && role !== 'member')) {
           throw new Error('unexpected claims');
         }
-        return { userId: payload.sub, role, issuedAt: payload.iat! };
+        return remember(token, { userId: payload.sub, role, issuedAt: payload.iat! }, payload.exp!);
       } catch (error) {
         throw new SlipwayError({
           code: 'AUTH_INVALID',
