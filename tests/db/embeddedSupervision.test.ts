@@ -20,12 +20,16 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function health(): Promise<{ status: number; body: any }> {
+interface HealthBody {
+  database: { postgres?: { state: string; restarts: number } };
+}
+
+async function health(): Promise<{ status: number; body: HealthBody }> {
   try {
     const res = await fetch(`${served.url}/api/health`);
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: (await res.json()) as HealthBody };
   } catch {
-    return { status: 0, body: {} };
+    return { status: 0, body: { database: {} } };
   }
 }
 
@@ -33,7 +37,9 @@ async function health(): Promise<{ status: number; body: any }> {
 it.skipIf(process.env.DATABASE_URL)(
   'restarts a SIGKILLed postmaster and reports it in /api/health and /metrics',
   async () => {
-    const postmaster = Number(readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postmaster = Number(
+      readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
     process.kill(postmaster, 'SIGKILL');
     let last = await health();
     while (!(last.status === 200 && last.body.database.postgres?.restarts === 1)) {

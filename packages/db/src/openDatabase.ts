@@ -83,10 +83,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
   };
 }
 
-function closer(
-  pool: pg.Pool,
-  embedded: EmbeddedPostgres | undefined,
-): SlipwayDatabase['close'] {
+function closer(pool: pg.Pool, embedded: EmbeddedPostgres | undefined): SlipwayDatabase['close'] {
   let closing: Promise<void> | undefined;
   return (options = {}) => {
     closing ??= (async () => {

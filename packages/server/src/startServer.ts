@@ -217,7 +217,9 @@ function closer(options: {
       clearInterval(idle);
       app.server.closeAllConnections();
       await within(
-        shutdownDurableWork({ workflowCompletionTimeoutMs: Math.min(DURABLE_DRAIN_MS, left() / 2) }),
+        shutdownDurableWork({
+          workflowCompletionTimeoutMs: Math.min(DURABLE_DRAIN_MS, left() / 2),
+        }),
         left() / 2,
       );
       await database.close({ timeoutMs: left() });

@@ -70,7 +70,7 @@ export function postgresOf(dataDir: string): number[] {
 
 /** Polls `condition` every 100 ms; gives up (returning false) after `limitMs`. */
 export async function eventually(condition: () => boolean, limitMs: number): Promise<boolean> {
-  for (const start = Date.now(); Date.now() - start < limitMs; ) {
+  for (const start = Date.now(); Date.now() - start < limitMs;) {
     if (condition()) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -15,9 +15,14 @@ export function registerAdminCommand(program: Command): void {
   const admin = program.command('admin').description('Server administration');
   admin
     .command('reset-password')
-    .description("Set a new generated password for the first admin (or --email); it is printed once")
+    .description(
+      'Set a new generated password for the first admin (or --email); it is printed once',
+    )
     .option('--email <email>', 'which admin (default: the first admin)')
-    .option('--data-dir <dir>', 'the server data directory (default ~/.slipway; ignored with DATABASE_URL)')
+    .option(
+      '--data-dir <dir>',
+      'the server data directory (default ~/.slipway; ignored with DATABASE_URL)',
+    )
     .action(async (flags: ResetPasswordFlags) => {
       const { runResetAdminPassword } = await import('@slipway/server');
       const { email, password } = await runResetAdminPassword({

@@ -277,8 +277,7 @@ function stopper(
     lock.release();
   };
   return {
-    stop: (options = {}) =>
-      (stopping ??= finish('SIGINT', options.timeoutMs ?? STOP_TIMEOUT_MS)()),
+    stop: (options = {}) => (stopping ??= finish('SIGINT', options.timeoutMs ?? STOP_TIMEOUT_MS)()),
     // SIGQUIT is Postgres' immediate shutdown: no checkpoint, crash recovery at next start.
     kill: () => (stopping = finish('SIGQUIT', 2_000)()),
   };

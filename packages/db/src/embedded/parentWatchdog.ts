@@ -27,7 +27,14 @@ export interface ParentWatchdog {
 export function startParentWatchdog(options: { pid: number; lockPath: string }): ParentWatchdog {
   const child: ChildProcess = spawn(
     '/bin/sh',
-    ['-c', SCRIPT, 'slipway-postgres-watchdog', String(options.pid), options.lockPath, String(process.pid)],
+    [
+      '-c',
+      SCRIPT,
+      'slipway-postgres-watchdog',
+      String(options.pid),
+      options.lockPath,
+      String(process.pid),
+    ],
     { stdio: ['pipe', 'ignore', 'ignore'], detached: true },
   );
   child.on('error', () => undefined);

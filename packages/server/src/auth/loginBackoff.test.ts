@@ -9,7 +9,9 @@ describe('login backoff', () => {
     for (let i = 0; i < 5; i++) backoff.failed(victim, 0);
     expect(() => backoff.check(victim, 0)).not.toThrow();
     backoff.failed(victim, 0);
-    expect(() => backoff.check({ ...victim, email: 'ada@example.com' }, 999)).toThrow(/retry in 1 s/);
+    expect(() => backoff.check({ ...victim, email: 'ada@example.com' }, 999)).toThrow(
+      /retry in 1 s/,
+    );
     expect(() => backoff.check(victim, 1_000)).not.toThrow();
     backoff.failed(victim, 1_000);
     expect(() => backoff.check(victim, 2_999)).toThrow(/RATE|retry/);
@@ -23,7 +25,8 @@ describe('login backoff', () => {
 
   it('caps the account-wide wait a distributed attacker can impose at one minute', () => {
     const backoff = createLoginBackoff();
-    for (let i = 0; i < 500; i++) backoff.failed({ ...victim, client: `10.0.${i >> 8}.${i & 255}` }, 0);
+    for (let i = 0; i < 500; i++)
+      backoff.failed({ ...victim, client: `10.0.${i >> 8}.${i & 255}` }, 0);
     expect(() => backoff.check(victim, 59_999)).toThrow(/retry in 1 s/);
     expect(() => backoff.check(victim, 60_000)).not.toThrow();
   });

@@ -28,7 +28,9 @@ export async function resetAdminPassword(
     throw new SlipwayError({
       code: 'NOT_FOUND',
       component: 'Auth',
-      message: options.email ? `No admin with email ${options.email}` : 'There is no first admin yet',
+      message: options.email
+        ? `No admin with email ${options.email}`
+        : 'There is no first admin yet',
       recovery: ['Start the server once: slipway serve', 'or name an admin: --email <email>'],
     });
   }

@@ -2,12 +2,13 @@ import { SlipwayError } from '@slipway/core';
 import type { FastifyRequest } from 'fastify';
 
 /**
- * Unpaired UTF-16 surrogates (not valid text in any encoding), C0 controls except tab, line feed and carriage return (NUL first: Postgres refuses it in
- * text and the request would fail as a 500), DEL, and the bidirectional overrides and
- * isolates (U+202A–U+202E, U+2066–U+2069) that make a name display as something else.
+ * Unpaired UTF-16 surrogates (not valid text in any encoding), C0 controls except tab,
+ * line feed and carriage return (NUL first: Postgres refuses it in text and the request
+ * would fail as a 500), DEL, and the bidirectional overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069) that make a name display as something else.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first unsafe string in `value` (walking objects and arrays), as a path, or undefined. */

@@ -18,7 +18,7 @@ export function registerAdminUserRoutes(
       schema: {
         tags: ['admin'],
         summary:
-          "Delete a user: their secrets, sessions and API tokens go with them; project secrets they wrote stay",
+          'Delete a user: their secrets, sessions and API tokens go with them; project secrets they wrote stay',
         security: BEARER,
         params: z.object({ id: z.uuid() }),
         response: { 204: z.null(), 404: errorBodySchema, ...authErrorResponses },

@@ -39,15 +39,13 @@ export function registerApiTokenRoutes(app: SlipwayApp, deps: { db: Db; guards: 
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(
-          await createApiToken(db, {
-            ...request.body,
-            userId: request.principal!.userId,
-            parentTokenId: request.principal!.tokenId,
-          }),
-        ),
+      reply.code(201).send(
+        await createApiToken(db, {
+          ...request.body,
+          userId: request.principal!.userId,
+          parentTokenId: request.principal!.tokenId,
+        }),
+      ),
   );
   app.get(
     '/api/tokens',

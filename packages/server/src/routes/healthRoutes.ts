@@ -73,7 +73,9 @@ export async function readHealth(sources: HealthSources): Promise<Health> {
     database: {
       ...database,
       ...(sources.embedded === undefined ? {} : { embedded: sources.embedded }),
-      ...(supervised ? { postgres: { state: supervised.state, restarts: supervised.restarts } } : {}),
+      ...(supervised
+        ? { postgres: { state: supervised.state, restarts: supervised.restarts } }
+        : {}),
     },
     workers,
   };

@@ -4,7 +4,7 @@ import { securityClient } from '../testing/securityClient.js';
 
 /** Every error response: the one body shape, the request id and the security headers. */
 function expectErrorShape(
-  res: { statusCode: number; headers: Record<string, unknown>; json(): any },
+  res: { statusCode: number; headers: Record<string, unknown>; json(): { error: unknown } },
   status: number,
   code: string,
 ) {
@@ -71,7 +71,10 @@ describe('error shapes', () => {
   });
 
   it('echoes a well-formed x-request-id and replaces anything else', async () => {
-    const echoed = await api.app.inject({ url: '/api/health', headers: { 'x-request-id': 'abc-1' } });
+    const echoed = await api.app.inject({
+      url: '/api/health',
+      headers: { 'x-request-id': 'abc-1' },
+    });
     expect(echoed.headers['x-request-id']).toBe('abc-1');
     for (const bad of ['x'.repeat(15_000), 'a b', '<script>']) {
       const res = await api.app.inject({ url: '/api/health', headers: { 'x-request-id': bad } });

@@ -27,9 +27,11 @@ describe('first admin', () => {
   });
 
   const admins = async () =>
-    (await database.pool.query<{ email: string; password_hash: string }>(
-      `select email, password_hash from users where role = 'admin'`,
-    )).rows;
+    (
+      await database.pool.query<{ email: string; password_hash: string }>(
+        `select email, password_hash from users where role = 'admin'`,
+      )
+    ).rows;
 
   // Regression: a first start that could not listen created the admin and lost its password.
   it('creates no admin when the first start fails to listen', async () => {
@@ -43,7 +45,9 @@ describe('first admin', () => {
   // Regression: two first starts with different SLIPWAY_ADMIN_EMAIL made two admins.
   it('makes one admin when two first starts race with different emails', async () => {
     const results = await Promise.all(
-      ['one@example.com', 'two@example.com'].map((email) => ensureFirstAdmin(database.db, { email })),
+      ['one@example.com', 'two@example.com'].map((email) =>
+        ensureFirstAdmin(database.db, { email }),
+      ),
     );
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await admins()).toHaveLength(1);

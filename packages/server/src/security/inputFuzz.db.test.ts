@@ -22,12 +22,21 @@ interface Operation {
   body: Record<string, { type?: string }>;
 }
 
+interface OpenApiOperation {
+  parameters?: Array<{ in: string; name: string }>;
+  requestBody?: {
+    content?: Record<string, { schema?: { properties?: Operation['body'] } }>;
+  };
+}
+
 /** Every route and its string inputs, read from the server's own OpenAPI document. */
-function operations(document: any): Operation[] {
+function operations(document: {
+  paths?: Record<string, Record<string, OpenApiOperation>>;
+}): Operation[] {
   const found: Operation[] = [];
-  for (const [path, methods] of Object.entries<any>(document.paths)) {
-    for (const [method, op] of Object.entries<any>(methods)) {
-      const parameters: any[] = op.parameters ?? [];
+  for (const [path, methods] of Object.entries(document.paths ?? {})) {
+    for (const [method, op] of Object.entries(methods)) {
+      const parameters = op.parameters ?? [];
       const schema = op.requestBody?.content?.['application/json']?.schema;
       found.push({
         method: method.toUpperCase(),
@@ -57,7 +66,7 @@ describe('input fuzz', () => {
   // Regression: a NUL in an email, display name, token name or projectId gave a 500.
   it('answers no hostile string in any route’s string field with a 5xx', async () => {
     await api.app.ready();
-    const ops = operations(api.app.swagger());
+    const ops = operations(api.app.swagger() as Parameters<typeof operations>[0]);
     expect(ops.length).toBeGreaterThan(15);
     const failures: string[] = [];
     let sent = 0;
@@ -70,7 +79,7 @@ describe('input fuzz', () => {
       for (const field of fields) {
         for (const value of HOSTILE) {
           for (const auth of [true, false]) {
-            const res = await inject(api, op, field, value, auth ? bearer(token) : {});
+            const res = await inject(api, op, { field, value, headers: auth ? bearer(token) : {} });
             sent++;
             if (res.statusCode >= 500) {
               failures.push(`${op.method} ${op.path} ${field.in}.${field.name}: ${res.statusCode}`);
@@ -105,11 +114,13 @@ function encode(value: string): string {
 function inject(
   api: TestApi,
   op: Operation,
-  field: { in: string; name: string },
-  value: string,
-  headers: Record<string, string>,
+  hostile: { field: { in: string; name: string }; value: string; headers: Record<string, string> },
 ) {
-  const valid: Record<string, string> = { id: '00000000-0000-4000-8000-000000000000', name: 'NAME' };
+  const { field, value, headers } = hostile;
+  const valid: Record<string, string> = {
+    id: '00000000-0000-4000-8000-000000000000',
+    name: 'NAME',
+  };
   let url = op.path.replace(/\{(\w+)\}/g, (_m, name: string) =>
     encode(field.in === 'params' && field.name === name ? value : (valid[name] ?? 'x')),
   );
