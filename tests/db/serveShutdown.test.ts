@@ -31,17 +31,30 @@ async function start(): Promise<Served> {
   return served;
 }
 
-/** A completed request on a keep-alive connection that the client then leaves open. */
-function holdKeepAlive(url: string): Promise<Agent> {
+/**
+ * A login (argon2id: slow on purpose) on a keep-alive connection, in flight when the
+ * test signals: its socket turns idle only after the stop began.
+ */
+function loginInFlight(url: string): { agent: Agent; done: Promise<void> } {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  return new Promise((resolve, reject) => {
-    const req = request(`${url}/api/health`, { agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(agent));
-    });
-    req.on('error', reject);
-    req.end();
+  const body = JSON.stringify({ email: 'nobody@example.com', password: 'not the password' });
+  const done = new Promise<void>((resolve) => {
+    const req = request(
+      `${url}/api/auth/login`,
+      { agent, method: 'POST', headers: { 'content-type': 'application/json' } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve());
+      },
+    );
+    req.on('error', () => resolve());
+    req.end(body);
   });
+  return { agent, done };
+}
+
+async function stdoutHas(served: Served, text: string): Promise<void> {
+  while (!served.stdout().includes(text)) await new Promise((r) => setTimeout(r, 20));
 }
 
 function leftBehind() {
@@ -53,10 +66,17 @@ it(
   'stops on SIGTERM despite a keep-alive client, leaving no postgres and no lock',
   async () => {
     const { child, url } = await start();
-    const agent = await holdKeepAlive(url);
+    const { agent } = loginInFlight(url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     child.kill('SIGTERM');
-    expect(await exited(child)).toBe(0);
+    // The stop is bounded by SLIPWAY_SHUTDOWN_TIMEOUT_MS (10 s); 30 s leaves room for a
+    // loaded machine and stays far below the 72 s keep-alive timeout that held it before.
+    const code = await Promise.race([
+      exited(child),
+      new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 30_000)),
+    ]);
     agent.destroy();
+    expect(code).toBe(0);
     expect(leftBehind()).toEqual({ postgres: [], lock: false });
   },
   SPAWN_TIMEOUT_MS,
@@ -66,10 +86,14 @@ it(
 it(
   'stops Postgres and removes the lock on a second signal during the drain',
   async () => {
-    const { child, url } = await start();
-    await holdKeepAlive(url);
+    const server = await start();
+    const { child, url } = server;
+    const { agent } = loginInFlight(url);
+    await new Promise((resolve) => setTimeout(resolve, 100));
     child.kill('SIGTERM');
+    await stdoutHas(server, 'stopping');
     child.kill('SIGINT');
+    agent.destroy();
     expect(await exited(child)).not.toBeNull();
     expect(leftBehind()).toEqual({ postgres: [], lock: false });
   },
