@@ -46,6 +46,7 @@ export const ERROR_CODES = [
   'CONFLICT',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'UNAVAILABLE',
   'INTERNAL',
   // storage
@@ -102,6 +103,7 @@ export const EXIT_CODE: Readonly<Record<ErrorCode, 1 | 2 | 130>> = {
   CONFLICT: 1,
   RATE_LIMITED: 1,
   PAYLOAD_TOO_LARGE: 2,
+  UNSUPPORTED_MEDIA_TYPE: 2,
   UNAVAILABLE: 1,
   INTERNAL: 1,
   DATA_DIR_IN_USE: 1,
@@ -149,6 +151,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorCode, number>> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   UNAVAILABLE: 503,
   INTERNAL: 500,
   DATA_DIR_IN_USE: 503,

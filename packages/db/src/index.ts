@@ -4,3 +4,4 @@ export { applyMigrations } from './applyMigrations.js';
 export { defaultDataDir } from './defaultDataDir.js';
 export { redactedUrl } from './redactedUrl.js';
 export * from './schema.js';
+export type { EmbeddedStatus } from './embedded/superviseCluster.js';

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { applyMigrations } from './applyMigrations.js';
 import { defaultDataDir } from './defaultDataDir.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded/embeddedPostgres.js';
+import type { EmbeddedStatus } from './embedded/superviseCluster.js';
 import { redactedUrl } from './redactedUrl.js';
 import * as schema from './schema.js';
 
@@ -17,8 +18,15 @@ export interface SlipwayDatabase {
   readonly embedded: boolean;
   /** Schema version after migrations (the number of migrations applied). */
   readonly schemaVersion: number;
-  /** Ends the pool and, when we started it, stops the embedded Postgres. Idempotent. */
-  close(): Promise<void>;
+  /** The embedded postmaster's supervision state; undefined with `DATABASE_URL`. */
+  embeddedStatus(): EmbeddedStatus | undefined;
+  /**
+   * Ends the pool (waiting at most `timeoutMs` for checked-out clients) and, when we
+   * started it, stops the embedded Postgres. Idempotent.
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
+  /** Stops the embedded Postgres at once (immediate shutdown) and releases its lock. */
+  kill(): Promise<void>;
 }
 
 export interface OpenDatabaseOptions {
@@ -67,16 +75,27 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<S
     db: drizzle({ client: pool, schema }),
     embedded: embedded !== undefined,
     schemaVersion,
+    embeddedStatus: () => embedded?.status(),
     close: closer(pool, embedded),
+    kill: async () => {
+      await embedded?.kill();
+    },
   };
 }
 
-function closer(pool: pg.Pool, embedded: EmbeddedPostgres | undefined): () => Promise<void> {
+function closer(pool: pg.Pool, embedded: EmbeddedPostgres | undefined): SlipwayDatabase['close'] {
   let closing: Promise<void> | undefined;
-  return () => {
+  return (options = {}) => {
     closing ??= (async () => {
-      await pool.end();
-      await embedded?.stop();
+      const timeoutMs = options.timeoutMs ?? 30_000;
+      // A client never released (a request cut off mid-query) must not hold the stop.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        pool.end(),
+        new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs / 2))),
+      ]);
+      clearTimeout(timer);
+      await embedded?.stop({ timeoutMs: timeoutMs / 2 });
     })();
     return closing;
   };

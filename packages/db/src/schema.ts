@@ -9,6 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -17,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -40,11 +42,20 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     role: text('role', { enum: USER_ROLES }).notNull().default('member'),
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** Access tokens issued before this instant are refused (reset, "log out everywhere"). */
+    sessionsRevokedAt: timestamp('sessions_revoked_at', { withTimezone: true }),
+    /** True only for the admin `ensureFirstAdmin` created. */
+    firstAdmin: boolean('first_admin').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    // At most one bootstrap admin: two first starts racing on one empty database insert
+    // one row here and the loser's insert fails, whatever admin email each was given.
+    uniqueIndex('users_one_first_admin_key')
+      .on(t.role)
+      .where(sql`${t.firstAdmin}`),
     check('users_role_check', sql`${t.role} in ('admin', 'member')`),
   ],
 );
@@ -118,12 +129,19 @@ export const apiTokens = pgTable(
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     prefix: text('prefix').notNull(),
+    /** The API token that minted this one; revoking it revokes this one too. */
+    parentId: uuid('parent_id').references((): AnyPgColumn => apiTokens.id, {
+      onDelete: 'cascade',
+    }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('api_tokens_user_id_idx').on(t.userId)],
+  (t) => [
+    index('api_tokens_user_id_idx').on(t.userId),
+    index('api_tokens_parent_id_idx').on(t.parentId),
+  ],
 );
 
 export const SECRET_SCOPE_KINDS = ['user', 'project'] as const;

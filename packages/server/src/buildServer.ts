@@ -1,9 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import Fastify, { LogController, type FastifyHttpOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { errorHandler, notFoundHandler } from './http/errorHandler.js';
+import { frameworkErrors } from './http/frameworkErrors.js';
+import { rejectUnsafeText } from './http/rejectUnsafeText.js';
+import { requestId } from './http/requestId.js';
 import { createLogRedactor, type LogRedactor } from './http/logRedactor.js';
 import { loggerOptions } from './http/loggerOptions.js';
 import { registerOpenApi } from './http/registerOpenApi.js';
@@ -59,8 +61,13 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<Sli
   const fastifyOptions: FastifyHttpOptions<Server> = {
     logger: loggerOptions({ ...options.log, redactor }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Validated, not trusted: see requestId.
+    requestIdHeader: false,
+    genReqId: requestId,
+    // Above any URL Node accepts (16 KB of headers): a long parameter reaches the route's
+    // schema and gets its 400, instead of the router's own 414 that bypasses every hook.
+    maxParamLength: 16_384,
+    frameworkErrors,
     // One line per request (below) instead of Fastify's two halves the log volume.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy ?? false,
@@ -73,6 +80,9 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<Sli
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  app.addHook('preValidation', rejectUnsafeText);
+  // The API speaks JSON only: any other body type is 415, not a string for the schema.
+  app.removeContentTypeParser('text/plain');
   const metrics = createServerMetrics(options.gauges);
   registerRequestMetrics(app, metrics);
   registerRequestLog(app);

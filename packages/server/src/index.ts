@@ -11,3 +11,5 @@ export { SERVER_ROLES, servesApi, runsWorkers } from './serverRole.js';
 export type { ServerRole } from './serverRole.js';
 export type { SlipwayApp } from './http/slipwayApp.js';
 export type { Health } from './routes/healthRoutes.js';
+export { runResetAdminPassword } from './runResetAdminPassword.js';
+export type { ResetAdminPasswordOptions } from './runResetAdminPassword.js';

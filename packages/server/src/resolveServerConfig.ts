@@ -20,6 +20,10 @@ const configSchema = z.object({
   databaseUrl: z.string().min(1).optional(),
   baseUrl: z.url().optional(),
   smtpUrl: z.string().min(1).optional(),
+  /** Sender of outgoing mail. @default 'Slipway <slipway@localhost>' */
+  mailFrom: z.string().min(1).optional(),
+  /** Durable-work executor id, stable across restarts. @default `<role>@<hostname>` */
+  executorId: z.string().min(1).optional(),
   dev: z.boolean().default(false),
   corsOrigins: z.array(z.url()).default([]),
   authKey: z.string().min(1).optional(),
@@ -34,6 +38,8 @@ const configSchema = z.object({
     .default(1024 * 1024),
   /** `true`, or comma-separated proxy addresses/CIDRs (Fastify `trustProxy`). */
   trustProxy: z.union([z.boolean(), z.string().min(1)]).default(false),
+  /** How long a graceful stop may take before what is left is forced. */
+  shutdownTimeoutMs: z.coerce.number().int().min(100).default(10_000),
   /** Overrides the per-minute, per-IP budget of login, signup and reset (benchmarks, tests). */
   authRateLimit: z.coerce.number().int().min(1).optional(),
 });
@@ -57,6 +63,8 @@ export function resolveServerConfig(
     databaseUrl: env.DATABASE_URL,
     baseUrl: env.SLIPWAY_BASE_URL,
     smtpUrl: env.SMTP_URL,
+    mailFrom: env.SLIPWAY_MAIL_FROM,
+    executorId: env.SLIPWAY_EXECUTOR_ID,
     dev: env.SLIPWAY_DEV === '1' || env.SLIPWAY_DEV === 'true',
     corsOrigins: env.SLIPWAY_CORS_ORIGINS ? csv.parse(env.SLIPWAY_CORS_ORIGINS) : undefined,
     authKey: env.SLIPWAY_AUTH_KEY,
@@ -65,6 +73,7 @@ export function resolveServerConfig(
     adminPassword: env.SLIPWAY_ADMIN_PASSWORD,
     logLevel: env.SLIPWAY_LOG_LEVEL as ServerConfigInput['logLevel'],
     authRateLimit: env.SLIPWAY_AUTH_RATE_LIMIT,
+    shutdownTimeoutMs: env.SLIPWAY_SHUTDOWN_TIMEOUT_MS,
     trustProxy: parseTrustProxy(env.SLIPWAY_TRUST_PROXY),
   };
   const merged = { ...dropEmpty(fromEnv), ...dropEmpty(options) };

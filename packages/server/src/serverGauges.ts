@@ -9,6 +9,7 @@ import type { GaugeSource } from './http/serverMetrics.js';
  */
 export function serverGauges(database: SlipwayDatabase): GaugeSource[] {
   return [
+    ...embeddedGauges(database),
     {
       name: 'slipway_queue_depth',
       help: 'Durable workflows waiting in each queue',
@@ -29,6 +30,26 @@ export function serverGauges(database: SlipwayDatabase): GaugeSource[] {
         );
         return rows.map((row) => ({ labels: { status: row.status }, value: row.n }));
       },
+    },
+  ];
+}
+
+/** The embedded postmaster's supervision (nothing with `DATABASE_URL`). */
+function embeddedGauges(database: SlipwayDatabase): GaugeSource[] {
+  if (!database.embedded) return [];
+  const status = () => database.embeddedStatus();
+  return [
+    {
+      name: 'slipway_embedded_postgres_up',
+      help: 'Whether the embedded PostgreSQL is running (0 while it is being restarted)',
+      labelNames: [],
+      read: async () => [{ labels: {}, value: status()?.state === 'running' ? 1 : 0 }],
+    },
+    {
+      name: 'slipway_embedded_postgres_restarts',
+      help: 'Times the embedded PostgreSQL was restarted after it died, since the server started',
+      labelNames: [],
+      read: async () => [{ labels: {}, value: status()?.restarts ?? 0 }],
     },
   ];
 }

@@ -38,8 +38,14 @@ export interface RunningServer {
   config: ResolvedServerConfig;
   /** Present only on the start that created the first admin with a generated password. */
   firstAdmin?: { email: string; password: string };
-  /** Stops accepting, drains in-flight requests, stops durable work, closes the database. */
+  /**
+   * Stops accepting, drains in-flight requests, closes keep-alive connections, stops
+   * durable work (pending mail retries stay queued) and closes the database — all within
+   * `shutdownTimeoutMs`, forcing what is left at the deadline.
+   */
   close(): Promise<void>;
+  /** The second Ctrl-C: stops the embedded Postgres at once and releases its lock. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -65,12 +71,6 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const baseUrl = () => config.baseUrl ?? url;
     const api = servesApi(config.role);
     const email = createLazyEmail(database, baseUrl);
-    const firstAdmin = api
-      ? await ensureFirstAdmin(database.db, {
-          email: config.adminEmail,
-          password: config.adminPassword,
-        })
-      : undefined;
     app = await buildServer({
       role: config.role,
       dev: config.dev,
@@ -80,6 +80,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       log: { level: config.logLevel, stream: logStream },
       health: {
         embedded: database.embedded,
+        embeddedStatus: database.embeddedStatus,
         pingDatabase: async () => void (await database.pool.query('select 1')),
         workers: () =>
           durable
@@ -95,7 +96,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
             database,
             authKey: loadAuthKey({ fromEnv: config.authKey, dataDir }),
             mailer: withDevMail(email, config.smtpUrl, onDevMail),
-            devMailbox: { list: (query) => email().mailbox.list(query) },
+            // Only where the outbox is the delivery: with SMTP its links went to the
+            // recipient, and an admin reading them could take over any account.
+            devMailbox:
+              database.embedded && !config.smtpUrl
+                ? { list: (query) => email().mailbox.list(query) }
+                : undefined,
             secrets: createSecretsService({
               database,
               key: loadSecretKey({ value: config.secretKey, dataDir }),
@@ -111,16 +117,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       database,
       role: config.role,
       smtpUrl: config.smtpUrl,
+      mailFrom: config.mailFrom,
+      executorId: config.executorId,
       logger: app.log,
     });
     await listen(app, config);
     url = listenUrl(app, config.host);
+    // Only now: had listening failed, a generated password would have been lost unseen.
+    const firstAdmin = api
+      ? await ensureFirstAdmin(database.db, {
+          email: config.adminEmail,
+          password: config.adminPassword,
+        })
+      : undefined;
     return {
       url,
       app,
       config,
       ...(firstAdmin ? { firstAdmin } : {}),
-      close: closer(app, database),
+      close: closer({ app, database, timeoutMs: config.shutdownTimeoutMs }),
+      kill: () => database.kill(),
     };
   } catch (error) {
     await app?.close();
@@ -178,14 +194,44 @@ function listenUrl(app: SlipwayApp, host: string): string {
   return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
 }
 
-function closer(app: SlipwayApp, database: SlipwayDatabase): () => Promise<void> {
+/** How long durable work may finish a running step; queued work waits durably. */
+const DURABLE_DRAIN_MS = 2_000;
+
+function closer(options: {
+  app: SlipwayApp;
+  database: SlipwayDatabase;
+  timeoutMs: number;
+}): () => Promise<void> {
+  const { app, database } = options;
   let closing: Promise<void> | undefined;
   return () =>
     (closing ??= (async () => {
+      const deadline = Date.now() + options.timeoutMs;
+      const left = () => Math.max(0, deadline - Date.now());
       // Order matters: stop taking requests and let in-flight ones finish, then stop
-      // durable work (it checkpoints), then release the database.
-      await app.close();
-      await shutdownDurableWork();
-      await database.close();
+      // durable work (it checkpoints), then release the database. A keep-alive socket
+      // is closed as soon as it is idle — left alone, Fastify's 72 s keep-alive timeout
+      // would hold the stop — and every socket is closed at half the budget.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 50);
+      await within(app.close(), left() / 2);
+      clearInterval(idle);
+      app.server.closeAllConnections();
+      await within(
+        shutdownDurableWork({
+          workflowCompletionTimeoutMs: Math.min(DURABLE_DRAIN_MS, left() / 2),
+        }),
+        left() / 2,
+      );
+      await database.close({ timeoutMs: left() });
     })());
+}
+
+/** Waits for `work`, but no longer than `ms`; its failure is not the caller's to handle. */
+async function within(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+  ]);
+  clearTimeout(timer);
 }

@@ -114,6 +114,20 @@ describe('applyPlan', () => {
     expect(readdirSync(dirname(target)).filter((n) => n.includes('slipway-tmp'))).toEqual([]);
   });
 
+  // Regression: .env.local (OIDC client secret, AI keys) was written with mode 0644.
+  it('writes .env.local with mode 0600 and keeps it 0600 on --force', async () => {
+    const fresh = join(testdir({}), 'app');
+    await applyPlan(makePlan(), { targetDir: fresh });
+    expect(statSync(join(fresh, '.env.local')).mode & 0o777).toBe(0o600);
+    const rerun = await applyPlan(makePlan(), { targetDir: fresh, force: true });
+    expect(rerun.kept).toEqual(['.env.local']);
+    expect(statSync(join(fresh, '.env.local')).mode & 0o777).toBe(0o600);
+    const older = testdir({ 'a.txt': 'old', '.env.local': 'TOKEN=mine\n' });
+    chmodSync(join(older, '.env.local'), 0o644);
+    await applyPlan(makePlan(), { targetDir: older, force: true });
+    expect(statSync(join(older, '.env.local')).mode & 0o777).toBe(0o600);
+  });
+
   it('keeps the executable bit', async () => {
     const templateDir = testdir({
       'template.yaml': manifest(),

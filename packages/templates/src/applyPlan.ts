@@ -6,6 +6,9 @@ import { isProcessAlive } from '@slipway/core/process';
 import type { ProjectPlan } from './planProject.js';
 import { sortedPaths } from './projectTree.js';
 
+/** Mode of files that hold credentials (`.env.local`). */
+const PRIVATE_MODE = 0o600;
+
 export interface ApplyPlanOptions {
   targetDir: string;
   /** Write into a non-empty folder, replacing the files the plan owns. @default false */
@@ -82,6 +85,7 @@ async function stage(plan: ProjectPlan, staging: string, options: ApplyPlanOptio
     }
     await write(absolute, file.content);
     if (file.executable) await chmod(absolute, 0o755);
+    if (file.private) await chmod(absolute, PRIVATE_MODE);
   }
 }
 
@@ -92,6 +96,8 @@ async function moveInto(plan: ProjectPlan, staging: string, target: string): Pro
     const file = plan.tree.get(path);
     const destination = join(target, path);
     if (file?.policy === 'keep' && existsSync(destination)) {
+      // A kept credentials file written before it was made private is tightened too.
+      if (file.private) await chmod(destination, PRIVATE_MODE);
       kept.push(path);
       continue;
     }

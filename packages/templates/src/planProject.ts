@@ -163,7 +163,8 @@ function addEnvFiles(
     displayName: options.context.project.displayName,
   });
   tree.set('.env.example', textFile(env.example, 'slipway'));
-  tree.set('.env.local', textFile(env.local, 'slipway', 'keep'));
+  // OIDC client secret and AI keys live here: owner-only, like ~/.ssh keys.
+  tree.set('.env.local', { ...textFile(env.local, 'slipway', 'keep'), private: true });
 }
 
 function stampOf(

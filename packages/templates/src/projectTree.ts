@@ -9,6 +9,8 @@ export interface TreeFile {
    * never overwritten (`.env.local`).
    */
   readonly policy: 'overwrite' | 'keep';
+  /** Holds credentials: written (and kept) with mode 0600, readable by its owner only. */
+  readonly private?: boolean;
 }
 
 /** A rendered project: relative posix path → file. */

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ActionRunner } from './actionRunner.js';
+import { registerAdminCommand } from './admin.js';
 import { registerCleanupCommand } from './cleanup.js';
 import { registerCreateCommand } from './create.js';
 import { registerDevCommand } from './dev.js';
@@ -35,4 +36,5 @@ export const COMMANDS: ReadonlyArray<(program: Command, run: ActionRunner) => vo
   registerSecretsCommand,
   registerPnpmCommand,
   registerServeCommand,
+  registerAdminCommand,
 ];

@@ -17,7 +17,8 @@ interface ServeFlags {
  * `slipway serve`: the control plane in one process (role `all` by default). Prints the
  * URL, the first admin's credentials on first start, and — while mail goes to the dev
  * mailbox — every verification or reset link. JSON logs go to stderr. SIGINT/SIGTERM
- * stop it gracefully: stop accepting, drain requests, stop durable work, close the database.
+ * stop it gracefully within SLIPWAY_SHUTDOWN_TIMEOUT_MS (10 s): stop accepting, drain
+ * requests, stop durable work, close the database; a second signal stops Postgres at once.
  */
 export function registerServeCommand(program: Command): void {
   program
@@ -48,9 +49,16 @@ export function registerServeCommand(program: Command): void {
         console.log(`  email:    ${server.firstAdmin.email}`);
         console.log(`  password: ${server.firstAdmin.password}`);
       }
-      const signal = await untilSignal();
-      console.log(`${signal}: stopping…`);
+      // A second signal during the drain: Postgres stops immediately and the lock goes.
+      const signal = await untilSignal(async (again) => {
+        console.log(`${again}: stopping now`);
+        await server.kill();
+        process.exit(130);
+      });
+      console.log(`${signal}: stopping… (again to stop at once)`);
       await server.close();
+      // Everything of ours is closed; a library timer must not keep the process up.
+      setTimeout(() => process.exit(0), 1_000).unref();
     });
 }
 
@@ -70,14 +78,15 @@ function printDevMail(mail: DevMail): void {
   console.log(`${pc.cyan('dev mailbox')} ${what} link for ${mail.to}: ${mail.link}`);
 }
 
-function untilSignal(): Promise<NodeJS.Signals> {
+/** Resolves on the first SIGINT/SIGTERM; every later one calls `onAgain` (same listener, so none is missed). */
+function untilSignal(onAgain: (signal: NodeJS.Signals) => void): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
+    let seen = 0;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (seen++ === 0) resolve(signal);
+      else onAgain(signal);
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
   });
 }

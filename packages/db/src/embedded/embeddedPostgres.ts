@@ -19,6 +19,11 @@ import { freePort } from './freePort.js';
 import { postgresBinaries, type PostgresBinaries } from './postgresBinaries.js';
 import { assertReachable, serviceUser, type ServiceUser } from './serviceUser.js';
 import { recoverStalePostmaster, type StalePostmaster } from './stalePostmaster.js';
+import {
+  superviseCluster,
+  type ClusterSupervisor,
+  type EmbeddedStatus,
+} from './superviseCluster.js';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -36,8 +41,16 @@ export interface EmbeddedPostgres {
   readonly initialised: boolean;
   /** What was cleaned up from a previous Slipway that died. */
   readonly recovered: StalePostmaster;
-  /** Fast shutdown (SIGINT), then releases the data-dir lock. Idempotent. */
-  stop(): Promise<void>;
+  /** Running, restarting after it died on its own, or stopped; and how often it restarted. */
+  status(): EmbeddedStatus;
+  /**
+   * Fast shutdown (SIGINT; SIGKILL after `timeoutMs`), then releases the data-dir lock.
+   * Idempotent.
+   * @default timeoutMs 30_000
+   */
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+  /** Immediate shutdown (SIGQUIT, SIGKILL after 2 s) and the lock released: a second Ctrl-C. */
+  kill(): Promise<void>;
 }
 
 export const CLUSTER_USER = 'slipway';
@@ -75,16 +88,26 @@ export async function startEmbeddedPostgres(
     const initialised = !existsSync(join(clusterDir, 'PG_VERSION'));
     if (initialised) await initdb({ binaries, dataDir, user, password, durable });
     const recovered = await recoverStalePostmaster(clusterDir);
-    const { child, port } = await startPostmaster({ binaries, dataDir, user, durable });
+    const context = { binaries, dataDir, user, durable };
+    const { child, port } = await startPostmaster(context);
     const url = `postgres://${CLUSTER_USER}:${password}@127.0.0.1:${port}/${CLUSTER_DATABASE}`;
-    const stop = stopper(child, lock);
+    // A restart keeps the port, so the pools' URL stays right and they simply reconnect.
+    const supervisor = superviseCluster({
+      child,
+      lockPath: lock.path,
+      restart: async () => {
+        await recoverStalePostmaster(clusterDir);
+        return (await startPostmaster({ ...context, port })).child;
+      },
+    });
+    const { stop, kill } = stopper(supervisor, lock);
     try {
       await ensureDatabase(url.replace(/\/slipway$/, '/postgres'));
     } catch (error) {
       await stop();
       throw error;
     }
-    return { url, initialised, recovered, stop };
+    return { url, initialised, recovered, status: supervisor.status, stop, kill };
   } catch (error) {
     lock.release();
     throw error;
@@ -152,20 +175,22 @@ function run(
 }
 
 async function startPostmaster(
-  context: ClusterContext,
+  context: ClusterContext & { port?: number },
 ): Promise<{ child: ChildProcess; port: number }> {
   const clusterDir = clusterDirOf(context.dataDir);
   const logPath = join(context.dataDir, 'postgres.log');
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = context.port ?? (await freePort());
     const logFd = openSync(logPath, 'w', 0o600);
-    // The log goes to a file, not a pipe, so the postmaster outlives a killed parent
-    // without EPIPE and its last words stay readable.
+    // The log goes to a file, not a pipe, so its last words stay readable. Its own
+    // process group: a terminal's Ctrl-C reaches only us, and we stop it in order (a
+    // parent watchdog stops it when we die).
     const child = spawn(
       context.binaries.postgres,
       postmasterArgs(clusterDir, port, context.durable),
       {
         stdio: ['ignore', logFd, logFd],
+        detached: true,
         ...(context.user ? { uid: context.user.uid, gid: context.user.gid } : {}),
       },
     );
@@ -238,27 +263,23 @@ async function ensureDatabase(adminUrl: string): Promise<void> {
   }
 }
 
-function stopper(child: ChildProcess, lock: DataDirLock): () => Promise<void> {
-  let exited = child.exitCode !== null || child.signalCode !== null;
-  const onExit = (): void => {
-    if (!exited) child.kill('SIGINT');
-  };
-  child.once('exit', () => (exited = true));
+function stopper(
+  supervisor: ClusterSupervisor,
+  lock: DataDirLock,
+): Pick<EmbeddedPostgres, 'stop' | 'kill'> {
+  // On a plain exit (no stop called) the postmaster gets its fast shutdown signal.
+  const onExit = (): void => void supervisor.stop('SIGINT', STOP_TIMEOUT_MS);
   process.once('exit', onExit);
   let stopping: Promise<void> | undefined;
-  return () => {
-    stopping ??= (async () => {
-      process.off('exit', onExit);
-      if (!exited) {
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGINT');
-        const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-        await gone;
-        clearTimeout(timer);
-      }
-      lock.release();
-    })();
-    return stopping;
+  const finish = (signal: NodeJS.Signals, timeoutMs: number) => async () => {
+    process.off('exit', onExit);
+    await supervisor.stop(signal, timeoutMs);
+    lock.release();
+  };
+  return {
+    stop: (options = {}) => (stopping ??= finish('SIGINT', options.timeoutMs ?? STOP_TIMEOUT_MS)()),
+    // SIGQUIT is Postgres' immediate shutdown: no checkpoint, crash recovery at next start.
+    kill: () => (stopping = finish('SIGQUIT', 2_000)()),
   };
 }
 

@@ -82,6 +82,7 @@ describe('auth security', () => {
         .setSubject(user.id)
         .setIssuer('slipway')
         .setAudience('slipway-api')
+        .setIssuedAt()
         .setExpirationTime(exp)
         .sign(key);
     const wrongKey = await sign(randomBytes(32), '5m');
@@ -138,6 +139,8 @@ describe('auth security', () => {
       api.app.inject({ method: 'POST', url: '/api/auth/password-reset', payload: { email } });
     expect((await ask('reset@example.com')).statusCode).toBe(202);
     expect((await ask('no-such-user@example.com')).statusCode).toBe(202);
+    // The link is queued after the answer (so timing cannot reveal the account).
+    while (!api.links.some((l) => l.kind === 'reset')) await new Promise((r) => setTimeout(r, 10));
     const token = new URL(api.links.findLast((l) => l.kind === 'reset')!.link).searchParams.get(
       'token',
     )!;

@@ -3,6 +3,8 @@ import { users } from '@slipway/db';
 import { eq, sql } from 'drizzle-orm';
 import type { AccessTokens } from './accessTokens.js';
 import type { AuthMailer } from './authMailer.js';
+import { createLoginBackoff, type LoginBackoff } from './loginBackoff.js';
+import { revokeAllApiTokens } from './apiTokens.js';
 import { consumeOneTimeToken, issueOneTimeToken } from './oneTimeTokens.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import {
@@ -27,6 +29,8 @@ export interface AuthServiceOptions {
   /** Public URL of the server; links in mails start with it. A function when it is
    * known only after listening (port 0). */
   baseUrl: string | (() => string);
+  /** @default a fresh in-memory one */
+  loginBackoff?: LoginBackoff;
 }
 
 /** What login and refresh return. */
@@ -42,12 +46,13 @@ export interface TokenPair {
 export type AuthService = ReturnType<typeof createAuthService>;
 
 /**
- * Accounts and sessions (reference 003 §3): signup with email verification, login with
+ * Accounts and sessions: signup with email verification, login with
  * argon2id, short-lived access JWTs with rotating refresh tokens, and password reset.
  * Returns data or throws `SlipwayError`; the routes serialise.
  */
 export function createAuthService(options: AuthServiceOptions) {
   const { db, accessTokens, mailer } = options;
+  const backoff = options.loginBackoff ?? createLoginBackoff();
   const link = (path: string) => {
     const base = typeof options.baseUrl === 'function' ? options.baseUrl() : options.baseUrl;
     return `${base.replace(/\/+$/, '')}${path}`;
@@ -81,12 +86,19 @@ export function createAuthService(options: AuthServiceOptions) {
       return toPublicUser(user);
     },
 
-    /** Unverified users may sign in; `requireVerified` routes refuse them. */
-    async login(input: { email: string; password: string }): Promise<TokenPair> {
+    /**
+     * Unverified users may sign in; `requireVerified` routes refuse them. `client` (the
+     * address) keys the per-account backoff; see `createLoginBackoff`.
+     */
+    async login(input: { email: string; password: string; client?: string }): Promise<TokenPair> {
+      const attempt = { email: input.email, client: input.client ?? '' };
+      backoff.check(attempt);
       const user = await findUserByEmail(db, input.email);
       if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+        backoff.failed(attempt);
         throw invalidCredentials();
       }
+      backoff.succeeded(attempt);
       return issuePair(user.id, await issueRefreshToken(db, { userId: user.id }));
     },
 
@@ -122,7 +134,10 @@ export function createAuthService(options: AuthServiceOptions) {
       return { sent: true };
     },
 
-    /** Always succeeds, so the answer does not reveal whether the email has an account. */
+    /**
+     * Looks the account up and mails a link if it exists. The route answers before calling
+     * this, so neither the answer nor its timing reveals whether the email has an account.
+     */
     async requestPasswordReset(email: string): Promise<void> {
       const user = await findUserByEmail(db, email);
       if (!user) return;
@@ -145,7 +160,12 @@ export function createAuthService(options: AuthServiceOptions) {
           updatedAt: new Date(),
         })
         .where(eq(users.id, userId));
-      await revokeAllRefreshTokens(db, userId);
+      await revokeAllSessions(db, userId);
+    },
+
+    /** "Log out everywhere": every refresh family, API token and access token of the user. */
+    async logoutEverywhere(userId: string): Promise<void> {
+      await revokeAllSessions(db, userId);
     },
 
     async me(userId: string): Promise<PublicUser> {
@@ -154,6 +174,18 @@ export function createAuthService(options: AuthServiceOptions) {
       return toPublicUser(user);
     },
   };
+}
+
+/**
+ * Ends every session of `userId` in one transaction: refresh tokens and API tokens are
+ * revoked, and access JWTs issued before now are refused by the guards.
+ */
+export async function revokeAllSessions(db: Database, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await revokeAllRefreshTokens(tx, userId);
+    await revokeAllApiTokens(tx, userId);
+    await tx.update(users).set({ sessionsRevokedAt: new Date() }).where(eq(users.id, userId));
+  });
 }
 
 function invalidCredentials(): SlipwayError {

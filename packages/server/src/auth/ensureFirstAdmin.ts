@@ -9,16 +9,18 @@ import { insertUser, type Db } from './userStore.js';
 export const DEFAULT_ADMIN_EMAIL = 'admin@slipway.local';
 
 export interface FirstAdminOptions {
-  /** @default process.env.SLIPWAY_ADMIN_EMAIL, else `admin@slipway.local` */
+  /** @default `admin@slipway.local` (`resolveServerConfig` reads SLIPWAY_ADMIN_EMAIL) */
   email?: string;
-  /** @default process.env.SLIPWAY_ADMIN_PASSWORD, else generated */
+  /** @default generated (`resolveServerConfig` reads SLIPWAY_ADMIN_PASSWORD) */
   password?: string;
 }
 
 /**
  * Creates the first admin (verified) when the database has no admin yet. Returns the
  * credentials only when the password was generated — the one moment they can be shown;
- * a configured password is the operator's already.
+ * a configured password is the operator's already. `startServer` calls it only once it
+ * listens, so a start that fails cannot create an admin whose password nobody saw; a lost
+ * password is replaced with `slipway admin reset-password`.
  */
 export async function ensureFirstAdmin(
   db: Db,
@@ -39,9 +41,11 @@ export async function ensureFirstAdmin(
       passwordHash: await hashPassword(password),
       role: 'admin',
       verified: true,
+      firstAdmin: true,
     });
   } catch (error) {
-    // Another process of this deployment created it at the same moment.
+    // Another process of this deployment created it at the same moment (the
+    // `users_one_first_admin_key` index admits one, whichever email each was given).
     if (error instanceof SlipwayError && error.code === 'CONFLICT') return undefined;
     throw error;
   }

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AccessTokens } from './accessTokens.js';
 import { API_TOKEN_PREFIX, authenticateApiToken } from './apiTokens.js';
 import type { Principal } from './principal.js';
-import { findUserById, type Database } from './userStore.js';
+import { findUserById, type Database, type UserRecord } from './userStore.js';
 
 export type Guard = (request: FastifyRequest) => Promise<void>;
 
@@ -17,8 +17,10 @@ export interface Guards {
 }
 
 /**
- * Route guards (`preHandler`s). Bearer credentials are a JWT access token (checked
- * without a database read) or a personal API token `slw_…` (one indexed read).
+ * Route guards (`preHandler`s). Bearer credentials are a JWT access token or a personal
+ * API token `slw_…`; either way the user is read once (by id, or joined to the token) and
+ * kept on `request.user`, so a deleted user or revoked sessions answer 401 at once rather
+ * than when the token expires.
  */
 export function createGuards(options: { db: Database; accessTokens: AccessTokens }): Guards {
   const { db, accessTokens } = options;
@@ -33,9 +35,15 @@ export function createGuards(options: { db: Database; accessTokens: AccessTokens
     if (token.startsWith(API_TOKEN_PREFIX)) {
       const owner = await authenticateApiToken(db, token);
       if (!owner) throw tokenInvalid();
-      principal = { userId: owner.userId, role: owner.role, via: 'api_token' };
+      request.user = owner.user;
+      principal = { userId: owner.user.id, role: owner.user.role, via: 'api_token' };
+      principal.tokenId = owner.tokenId;
     } else {
-      principal = { ...(await accessTokens.verify(token)), via: 'access' };
+      const claims = await accessTokens.verify(token);
+      const user = await findUserById(db, claims.userId);
+      if (!user || revokedSince(user, claims.issuedAt)) throw sessionEnded();
+      request.user = user;
+      principal = { userId: user.id, role: user.role, via: 'access' };
     }
     request.principal = principal;
     return principal;
@@ -46,10 +54,8 @@ export function createGuards(options: { db: Database; accessTokens: AccessTokens
       await authenticate(request);
     },
     requireVerified: async (request) => {
-      const { userId } = await authenticate(request);
-      const user = await findUserById(db, userId);
-      if (!user) throw tokenInvalid();
-      if (!user.emailVerifiedAt) {
+      await authenticate(request);
+      if (!request.user!.emailVerifiedAt) {
         throw new SlipwayError({
           code: 'FORBIDDEN',
           component: 'Auth',
@@ -73,6 +79,21 @@ function authRequired(): SlipwayError {
     component: 'Auth',
     message: 'Sign in first: send Authorization: Bearer <token>',
     recovery: ['POST /api/auth/login', 'slipway login'],
+  });
+}
+
+/** Sessions revoked at second `t` end the tokens issued before `t` (JWT `iat` is whole seconds). */
+function revokedSince(user: UserRecord, issuedAt: number): boolean {
+  const revokedAt = user.sessionsRevokedAt;
+  return revokedAt !== null && issuedAt < Math.floor(revokedAt.getTime() / 1000);
+}
+
+function sessionEnded(): SlipwayError {
+  return new SlipwayError({
+    code: 'AUTH_INVALID',
+    component: 'Auth',
+    message: 'This session has ended (signed out everywhere, password reset or account removed)',
+    recovery: ['POST /api/auth/login'],
   });
 }
 

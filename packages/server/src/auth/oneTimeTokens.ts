@@ -32,7 +32,9 @@ export async function issueOneTimeToken(
 
 /**
  * Marks the token used and returns its user, in one statement so a link clicked twice
- * at once is consumed once. `undefined` when unknown, used or expired.
+ * at once is consumed once; every other outstanding token of the same purpose for that
+ * user is spent with it, so an older link stops working once a newer one was used.
+ * `undefined` when unknown, used or expired.
  */
 export async function consumeOneTimeToken(
   db: Db,
@@ -51,5 +53,10 @@ export async function consumeOneTimeToken(
       ),
     )
     .returning({ userId: table.userId });
-  return row?.userId;
+  if (!row) return undefined;
+  await db
+    .update(table)
+    .set({ usedAt: new Date() })
+    .where(and(eq(table.userId, row.userId), isNull(table.usedAt)));
+  return row.userId;
 }

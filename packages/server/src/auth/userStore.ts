@@ -1,6 +1,6 @@
 import { SlipwayError } from '@slipway/core';
-import { users, type SlipwayDatabase, type UserRole } from '@slipway/db';
-import { eq, sql } from 'drizzle-orm';
+import { secrets, users, type SlipwayDatabase, type UserRole } from '@slipway/db';
+import { and, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 
 /** The drizzle handle: the database itself, which can open transactions. */
@@ -65,7 +65,7 @@ export async function findUserById(db: Db, id: string): Promise<UserRecord | und
 }
 
 const USER_BY_ID = `select id, email, display_name, password_hash, role, email_verified_at,
-  created_at, updated_at from users where id = $1`;
+  sessions_revoked_at, first_admin, created_at, updated_at from users where id = $1`;
 
 interface UserRow {
   id: string;
@@ -74,6 +74,8 @@ interface UserRow {
   password_hash: string | null;
   role: UserRecord['role'];
   email_verified_at: Date | null;
+  sessions_revoked_at: Date | null;
+  first_admin: boolean;
   created_at: Date;
   updated_at: Date;
 }
@@ -86,6 +88,8 @@ function fromRow(row: UserRow): UserRecord {
     passwordHash: row.password_hash,
     role: row.role,
     emailVerifiedAt: row.email_verified_at,
+    sessionsRevokedAt: row.sessions_revoked_at,
+    firstAdmin: row.first_admin,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -102,6 +106,8 @@ export interface NewUser {
   displayName?: string | null;
   role?: UserRole;
   verified?: boolean;
+  /** Marks the bootstrap admin; the database holds at most one. */
+  firstAdmin?: boolean;
 }
 
 /** Inserts a user; an email already taken (in any letter case) is `CONFLICT`. */
@@ -115,6 +121,7 @@ export async function insertUser(db: Db, user: NewUser): Promise<UserRecord> {
         displayName: user.displayName ?? null,
         role: user.role ?? 'member',
         emailVerifiedAt: user.verified ? new Date() : null,
+        firstAdmin: user.firstAdmin ?? false,
       })
       .returning();
     return row!;
@@ -138,4 +145,18 @@ function isUniqueViolation(error: unknown): boolean {
     e = (e as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/**
+ * Removes an account. Its own secrets (scope `user`) are deleted with it, in the same
+ * transaction; its sessions, API tokens and one-time links go by `on delete cascade`;
+ * project secrets it wrote stay with the project (`created_by` becomes null). Whether a
+ * user was removed.
+ */
+export async function deleteUser(db: Database, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.delete(secrets).where(and(eq(secrets.scopeKind, 'user'), eq(secrets.scopeId, id)));
+    const removed = await tx.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+    return removed.length > 0;
+  });
 }

@@ -27,13 +27,14 @@ export interface LaunchDurableWorkOptions {
   role: ServerRole;
   /**
    * Stable id of this process across restarts: at launch DBOS recovers the unfinished
-   * workflows of this id. Give each worker process its own.
-   * @default process.env.SLIPWAY_EXECUTOR_ID, else `<role>@<hostname>`
+   * workflows of this id. Give each worker process its own (`resolveServerConfig` reads
+   * `SLIPWAY_EXECUTOR_ID`).
+   * @default `<role>@<hostname>`
    */
   executorId?: string;
-  /** SMTP server for outgoing mail; without it the outbox is the dev mailbox. @default process.env.SMTP_URL */
+  /** SMTP server for outgoing mail; without it the outbox is the dev mailbox. */
   smtpUrl?: string;
-  /** @default process.env.SLIPWAY_MAIL_FROM, else 'Slipway <slipway@localhost>' */
+  /** @default 'Slipway <slipway@localhost>' */
   mailFrom?: string;
   emailRetry?: Partial<RetryPolicy>;
   /** Receives DBOS's internal logs. @default none: they are dropped */
@@ -62,12 +63,8 @@ let running: { work: DurableWork; close: () => void } | undefined;
  */
 export async function launchDurableWork(options: LaunchDurableWorkOptions): Promise<DurableWork> {
   if (running) throw new Error('durable work is already launched in this process');
-  const executorId =
-    options.executorId ?? (process.env.SLIPWAY_EXECUTOR_ID || `${options.role}@${hostname()}`);
-  const mailTransport = createMailTransport({
-    smtpUrl: options.smtpUrl ?? (process.env.SMTP_URL || undefined),
-    from: options.mailFrom ?? (process.env.SLIPWAY_MAIL_FROM || undefined),
-  });
+  const executorId = options.executorId ?? `${options.role}@${hostname()}`;
+  const mailTransport = createMailTransport({ smtpUrl: options.smtpUrl, from: options.mailFrom });
   setDurableContext({
     database: options.database,
     mailTransport,

@@ -2,6 +2,7 @@ import { emailOutbox } from '@slipway/db';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { durableContext } from '../durable/durableContext.js';
 import { isPermanentSmtpFailure } from './mailTransport.js';
+import { redactOneTimeLinks } from './redactOneTimeLinks.js';
 import { retryDelayMs } from './retryPolicy.js';
 
 /** What one delivery attempt did; `retry` carries the backoff before the next one. */
@@ -43,7 +44,12 @@ export async function deliverOutboxMail(id: string): Promise<DeliveryOutcome> {
     });
     await db
       .update(emailOutbox)
-      .set({ status: 'sent', providerMessageId: messageId, sentAt: new Date() })
+      .set({
+        status: 'sent',
+        providerMessageId: messageId,
+        sentAt: new Date(),
+        ...settledBody(row, mailTransport.kind),
+      })
       .where(eq(emailOutbox.id, id));
     return { outcome: 'sent' };
   } catch (error) {
@@ -51,7 +57,7 @@ export async function deliverOutboxMail(id: string): Promise<DeliveryOutcome> {
     if (isPermanentSmtpFailure(error) || row.attempts >= emailRetry.maxAttempts) {
       await db
         .update(emailOutbox)
-        .set({ status: 'failed', lastError })
+        .set({ status: 'failed', lastError, ...settledBody(row, mailTransport.kind) })
         .where(eq(emailOutbox.id, id));
       return { outcome: 'failed' };
     }
@@ -62,6 +68,19 @@ export async function deliverOutboxMail(id: string): Promise<DeliveryOutcome> {
       .where(eq(emailOutbox.id, id));
     return { outcome: 'retry', delayMs };
   }
+}
+
+/**
+ * Once a mail left over SMTP (or will never leave) its stored copy loses its live links,
+ * so reading the outbox cannot take over an account. Without SMTP the outbox is the dev
+ * mailbox — the delivery itself — and keeps them.
+ */
+function settledBody(
+  row: { html: string; text: string },
+  transport: 'smtp' | 'dev-mailbox',
+): { html?: string; text?: string } {
+  if (transport === 'dev-mailbox') return {};
+  return { html: redactOneTimeLinks(row.html), text: redactOneTimeLinks(row.text) };
 }
 
 function describe(error: unknown): string {

@@ -30,6 +30,13 @@ export function toSlipwayError(error: unknown): SlipwayError {
         recovery: ['Send a smaller body (see bodyLimit in docs/server.md)'],
         cause: error,
       });
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new SlipwayError({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        component: 'Server',
+        message: 'The request body must be JSON (Content-Type: application/json)',
+        cause: error,
+      });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new SlipwayError({

@@ -2,15 +2,24 @@ import { z } from 'zod';
 import { errorBodySchema } from '../http/errorBody.js';
 
 /**
- * Emails are trimmed and NFC-normalised; internationalised addresses (RFC 6531) are
- * allowed. Case is kept but lookups ignore it (see userStore).
+ * RFC 5322 dot-atom addresses, with letters and digits of any script (RFC 6531), at a
+ * domain of two or more labels (letters, digits, inner hyphens; a letter or punycode TLD).
+ * Rejects `a@b`, `a@x..com`, `<script>@x.com`, quoted local parts and IP literals.
+ */
+const EMAIL_PATTERN =
+  /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+(?:\.[\p{L}\p{N}!#$%&'*+/=?^_`{|}~-]+)*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z0-9-]{1,59})$/u;
+
+/**
+ * Emails are trimmed and NFC-normalised, then checked by zod's `email()` with the pattern
+ * above (zod's own patterns either refuse every non-ASCII address or accept `a@b`). Case
+ * is kept but lookups ignore it (see userStore).
  */
 export const emailSchema = z
   .string()
   .trim()
   .max(254)
   .transform((email) => email.normalize('NFC'))
-  .pipe(z.email({ pattern: z.regexes.unicodeEmail }));
+  .pipe(z.email({ pattern: EMAIL_PATTERN }));
 
 /**
  * Passwords: long enough to resist guessing, bounded so hashing cannot be made slow on

@@ -28,7 +28,8 @@ export function registerApiTokenRoutes(app: SlipwayApp, deps: { db: Db; guards: 
       preHandler: guards.requireAuth,
       schema: {
         tags,
-        summary: 'Create a personal API token; the token is shown only in this response',
+        summary:
+          'Create a personal API token (90 days unless expiresInDays; never beyond the token that creates it); shown only in this response',
         security: BEARER,
         body: z.object({
           name: z.string().trim().min(1).max(100),
@@ -38,9 +39,13 @@ export function registerApiTokenRoutes(app: SlipwayApp, deps: { db: Db; guards: 
       },
     },
     async (request, reply) =>
-      reply
-        .code(201)
-        .send(await createApiToken(db, { ...request.body, userId: request.principal!.userId })),
+      reply.code(201).send(
+        await createApiToken(db, {
+          ...request.body,
+          userId: request.principal!.userId,
+          parentTokenId: request.principal!.tokenId,
+        }),
+      ),
   );
   app.get(
     '/api/tokens',
@@ -61,7 +66,7 @@ export function registerApiTokenRoutes(app: SlipwayApp, deps: { db: Db; guards: 
       preHandler: guards.requireAuth,
       schema: {
         tags,
-        summary: 'Revoke an API token',
+        summary: 'Revoke an API token and every token created with it',
         security: BEARER,
         params: z.object({ id: z.uuid() }),
         response: { 204: z.null(), 404: errorBodySchema, ...authErrorResponses },

@@ -4,6 +4,7 @@ import type { AuthService } from '../auth/authService.js';
 import type { Guards } from '../auth/guards.js';
 import { errorBodySchema } from '../http/errorBody.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
+import type { Background } from '../http/background.js';
 import {
   BEARER,
   emailSchema,
@@ -38,9 +39,9 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 429: errorBodySchem
 /** Signup, login, refresh, logout, email verification and password reset. */
 export function registerAuthRoutes(
   app: SlipwayApp,
-  deps: { auth: AuthService; guards: Guards; rateLimits: AuthRateLimits },
+  deps: { auth: AuthService; guards: Guards; rateLimits: AuthRateLimits; background: Background },
 ): void {
-  const { auth, guards, rateLimits } = deps;
+  const { auth, guards, rateLimits, background } = deps;
   app.post(
     '/api/auth/signup',
     {
@@ -69,7 +70,7 @@ export function registerAuthRoutes(
         response: { 200: tokenPairSchema, ...errors },
       },
     },
-    async (request) => auth.login(request.body),
+    async (request) => auth.login({ ...request.body, client: request.ip }),
   );
   app.post(
     '/api/auth/refresh',
@@ -95,6 +96,22 @@ export function registerAuthRoutes(
     },
     async (request, reply) => {
       await auth.logout(request.body.refreshToken);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
+    '/api/auth/logout-everywhere',
+    {
+      preHandler: guards.requireAuth,
+      schema: {
+        tags,
+        summary: 'Revoke every session, refresh token and API token of the signed-in user',
+        security: BEARER,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await auth.logoutEverywhere(request.principal!.userId);
       return reply.code(204).send(null);
     },
   );
@@ -143,7 +160,12 @@ export function registerAuthRoutes(
       },
     },
     async (request, reply) => {
-      await auth.requestPasswordReset(request.body.email);
+      // Answer before any per-account work: both paths then do the same (nothing), so
+      // timing cannot tell whether the address has an account.
+      const { email } = request.body;
+      reply.raw.once('finish', () => {
+        setImmediate(() => background.run(() => auth.requestPasswordReset(email), request.log));
+      });
       return reply.code(202).send({ accepted: true as const });
     },
   );

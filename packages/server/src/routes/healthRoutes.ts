@@ -1,3 +1,4 @@
+import type { EmbeddedStatus } from '@slipway/db';
 import { z } from 'zod';
 import type { SlipwayApp } from '../http/slipwayApp.js';
 import type { ServerRole } from '../serverRole.js';
@@ -11,7 +12,13 @@ export const healthSchema = z
   .object({
     status: z.enum(['ok', 'unavailable']),
     role: z.enum(['api', 'worker', 'all']),
-    database: componentSchema.extend({ embedded: z.boolean().optional() }),
+    database: componentSchema.extend({
+      embedded: z.boolean().optional(),
+      /** The embedded postmaster's supervision: running, restarting or stopped. */
+      postgres: z
+        .object({ state: z.enum(['running', 'restarting', 'stopped']), restarts: z.number() })
+        .optional(),
+    }),
     workers: componentSchema,
   })
   .meta({ id: 'Health' });
@@ -24,6 +31,8 @@ export interface HealthSources {
   /** Resolves when Postgres answers a trivial query; rejects (or times out) otherwise. */
   pingDatabase?: () => Promise<void>;
   embedded?: boolean;
+  /** The embedded postmaster's supervision state (absent with `DATABASE_URL`). */
+  embeddedStatus?: () => EmbeddedStatus | undefined;
   /** The durable-work engine's state in this process. */
   workers?: () => ComponentHealth;
 }
@@ -57,11 +66,17 @@ export async function readHealth(sources: HealthSources): Promise<Health> {
   const database = await pingWithTimeout(sources.pingDatabase);
   const workers = sources.workers?.() ?? { status: 'disabled' as const };
   const healthy = database.status !== 'down' && workers.status !== 'down';
+  const supervised = sources.embeddedStatus?.();
   return {
     status: healthy ? 'ok' : 'unavailable',
     role: sources.role,
-    database:
-      sources.embedded === undefined ? database : { ...database, embedded: sources.embedded },
+    database: {
+      ...database,
+      ...(sources.embedded === undefined ? {} : { embedded: sources.embedded }),
+      ...(supervised
+        ? { postgres: { state: supervised.state, restarts: supervised.restarts } }
+        : {}),
+    },
     workers,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuthService } from '../auth/authService.js';
 import type { Guards } from '../auth/guards.js';
+import { toPublicUser } from '../auth/userStore.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
 import { BEARER, authErrorResponses, publicUserSchema } from './apiSchemas.js';
 
@@ -20,7 +21,7 @@ export function registerMeRoutes(
         response: { 200: publicUserSchema, ...authErrorResponses },
       },
     },
-    async (request) => deps.auth.me(request.principal!.userId),
+    async (request) => toPublicUser(request.user!),
   );
   app.get(
     '/api/apps',

@@ -6,6 +6,8 @@ import type { AuthMailer } from '../auth/authMailer.js';
 import { createAuthService } from '../auth/authService.js';
 import { createGuards } from '../auth/guards.js';
 import type { SlipwayApp } from '../http/slipwayApp.js';
+import { createBackground } from '../http/background.js';
+import { registerAdminUserRoutes } from './adminUserRoutes.js';
 import { registerApiTokenRoutes } from './apiTokenRoutes.js';
 import { DEFAULT_AUTH_RATE_LIMITS, registerAuthRoutes, type AuthRateLimits } from './authRoutes.js';
 import { registerDevMailboxRoutes, type DevMailbox } from './devMailboxRoutes.js';
@@ -26,6 +28,9 @@ export interface ApiDependencies {
   /** @default 900 */
   accessTokenTtlSeconds?: number;
 }
+
+/** How long closing waits for work started after an answer (a reset mail being queued). */
+const BACKGROUND_DRAIN_MS = 5_000;
 
 /** The function `buildServer` calls to add the API routes on roles that serve them. */
 export function registerApi(
@@ -52,9 +57,12 @@ export function registerApi(
       baseUrl: deps.baseUrl,
     });
     const rateLimits = { ...DEFAULT_AUTH_RATE_LIMITS, ...deps.rateLimits };
-    registerAuthRoutes(app, { auth, guards, rateLimits });
+    const background = createBackground();
+    app.addHook('onClose', () => background.drain(BACKGROUND_DRAIN_MS));
+    registerAuthRoutes(app, { auth, guards, rateLimits, background });
     registerMeRoutes(app, { auth, guards });
     registerApiTokenRoutes(app, { db, guards });
+    registerAdminUserRoutes(app, { db, guards });
     if (deps.secrets) registerSecretRoutes(app, { secrets: deps.secrets, guards, redactor });
     if (deps.devMailbox) registerDevMailboxRoutes(app, { mailbox: deps.devMailbox, guards });
   };
