@@ -11,7 +11,7 @@ export default tseslint.config(
   {
     languageOptions: { globals: globals.node },
     rules: {
-      // Libraries never print: they return data or emit events (STYLE.md).
+      // Libraries never print: they return data or emit events; the CLI renders them.
       'no-console': 'error',
       // Past three parameters, take an options object (tRPC `max-params: 3`).
       'max-params': ['error', 3],

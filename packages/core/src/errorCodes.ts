@@ -57,7 +57,7 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** How bad a finding is, in the vocabulary of the provisioning plan (reference 001 §3.1). */
+/** How bad a finding is: `blocking` stops the work, `warning` lets it go on, `info` informs. */
 export type Severity = 'blocking' | 'warning' | 'info';
 
 /**

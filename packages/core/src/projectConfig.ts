@@ -53,8 +53,7 @@ const environmentSchema = z.strictObject({
 
 /**
  * The project config file (`setup.yaml`), the scripted form of `slipway create`'s
- * flags (reference 000's setup config, with the package scope and the repository name
- * kept apart).
+ * flags, with the package scope and the repository name kept apart.
  */
 export const projectConfigSchema = z
   .strictObject({

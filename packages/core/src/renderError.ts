@@ -26,8 +26,8 @@ export function formatLocation(location: SourceLocation): string {
 }
 
 /**
- * Renders a finding in the standard terminal format of the provisioning plan
- * (reference 001 §3.1):
+ * Renders a finding in the one terminal format every command uses, so a user learns to
+ * read it once:
  *
  * ```
  * [BLOCKING] Templates: module "foo" is not part of template "saas"

@@ -18,7 +18,8 @@ export interface ValidationReport {
 }
 
 /**
- * Post-create validation (reference 000's missing `run_post_creation_validation`):
+ * Post-create validation, so a broken template or module combination fails before the
+ * user builds it:
  * placeholders, module requirements, package names, migration order and idempotency,
  * documented env vars, parseable config files. Runs on a plan before it is written and
  * on a folder (`slipway validate`).

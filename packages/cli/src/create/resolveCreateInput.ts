@@ -16,7 +16,8 @@ export interface CreateRequest {
 /**
  * Merges the config file and the flags (flags win) into one request. The project name
  * (package scope) defaults to a slug of the folder name and the repository name to the
- * folder name: two settings, never conflated (reference 000's scope/repo bug).
+ * folder name: two settings, never conflated (deriving one from the other gives packages
+ * a scope the user did not choose).
  */
 export function resolveCreateInput(
   dir: string,

@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import { readTelemetry, summarizeTelemetry, telemetryPath } from '@slipway/pipeline';
 import { formatDuration } from './formatDuration.js';
 
-/** `slipway stats`: the summary of `~/.slipway/telemetry.jsonl` (reference 001 §5.3). */
+/** `slipway stats`: the summary of `~/.slipway/telemetry.jsonl` */
 export async function runStats(flags: { json?: boolean }): Promise<void> {
   const summary = summarizeTelemetry(await readTelemetry());
   if (flags.json) {

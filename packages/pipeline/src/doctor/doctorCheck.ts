@@ -19,7 +19,10 @@ export interface DoctorCheck {
 
 export interface DoctorReport {
   checks: DoctorCheck[];
-  /** 0 every check passed, 1 warnings only, 2 at least one failure (reference 001 §2.2). */
+  /**
+   * 0 every check passed, 1 warnings only, 2 at least one failure: scripts can tell a
+   * machine that merely needs attention from one that cannot run the lifecycle.
+   */
   exitCode: 0 | 1 | 2;
 }
 

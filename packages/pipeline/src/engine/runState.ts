@@ -28,7 +28,7 @@ export interface StepRecord {
 
 /**
  * `.slipway/state.json`: the last run plus, per step, what is known to be done. Written
- * atomically after every step (reference 001 §3.2).
+ * atomically after every step, so a run killed at any moment resumes at the step it was in.
  */
 export interface RunState {
   schemaVersion: 1;

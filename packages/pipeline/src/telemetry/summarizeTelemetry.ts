@@ -13,7 +13,7 @@ export interface TelemetrySummary {
   errors: Array<{ code: string; step?: string; count: number }>;
 }
 
-/** `slipway stats`: runs, success rate, median and p95 duration, phases, common errors (reference 001 §5.3). */
+/** `slipway stats`: runs, success rate, median and p95 duration, phases, common errors */
 export function summarizeTelemetry(records: readonly TelemetryRecord[]): TelemetrySummary {
   const durations = records.map((record) => record.durationMs);
   const succeeded = records.filter((record) => record.status === 'succeeded').length;

@@ -11,7 +11,8 @@ export interface SecuritySettings {
 
 /**
  * Security headers (helmet defaults: CSP, HSTS, nosniff, frame-ancestors …) and CORS.
- * CORS is a wildcard only in dev mode (reference 000, decision 5); otherwise a request
+ * CORS is a wildcard only in dev mode, where the portal and API run on different local
+ * ports during development; otherwise a request
  * from an origin not listed gets no CORS headers and the browser blocks it.
  */
 export async function registerSecurity(app: SlipwayApp, settings: SecuritySettings): Promise<void> {

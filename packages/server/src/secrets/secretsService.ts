@@ -51,7 +51,8 @@ const NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 const MAX_VALUE_BYTES = 64 * 1024;
 
 /**
- * Secrets encrypted at rest with AES-256-GCM (decision 8). Each row is bound to its
+ * Secrets encrypted at rest with AES-256-GCM, so a copy of the database or its files
+ * reveals no value without the key. Each row is bound to its
  * scope and name, so rows cannot be swapped between secrets.
  * @example
  * const service = createSecretsService({ database, key: loadSecretKey({ dataDir }) });
