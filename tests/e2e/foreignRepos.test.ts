@@ -22,13 +22,6 @@ process.env.SLIPWAY_HOME = join(work, 'home');
 process.env.SLIPWAY_PNPM_STORE = PNPM_STORE;
 const started: string[] = [];
 
-// `slipway up` reaches these repositories through the step catalog, packager and artifact
-// manifest that read the lifecycle contract (resolveContract: stamp → slipway.yaml →
-// inference; npm and yarn installs; the artifact app copied with its dependencies, a static
-// app's build output; the app's start, port and healthPath in slipway-artifact.json).
-// Until that catalog is in, `up` stops at PROJECT_NOT_FOUND here: flip this when it lands.
-const CONTRACT_CATALOG_MERGED = true;
-
 interface UpJson {
   ok: boolean;
   status?: string;
@@ -98,58 +91,52 @@ describe('slipway init and doctor on a repository it did not create', () => {
   });
 });
 
-describe.runIf(CONTRACT_CATALOG_MERGED)(
-  'slipway up on a repository it did not create: the errors',
-  () => {
-    it('refuses an unsupported repository with one UNSUPPORTED error', async () => {
-      const { code, json } = await up(repo('bun-app', BUN_REPO));
-      expect(code).toBe(2);
-      expect(json.error).toMatchObject({
-        code: 'UNSUPPORTED',
-        message: expect.stringContaining('bun.lockb (bun)'),
-      });
+describe('slipway up on a repository it did not create: the errors', () => {
+  it('refuses an unsupported repository with one UNSUPPORTED error', async () => {
+    const { code, json } = await up(repo('bun-app', BUN_REPO));
+    expect(code).toBe(2);
+    expect(json.error).toMatchObject({
+      code: 'UNSUPPORTED',
+      message: expect.stringContaining('bun.lockb (bun)'),
     });
+  });
 
-    it('stops at doctor with TOOL_TOO_OLD when engines.node needs a newer Node', async () => {
-      const { code, json } = await up(repo('future-app', FUTURE_NODE_REPO));
-      expect(code).toBe(1);
-      expect(json.error).toMatchObject({
-        code: 'TOOL_TOO_OLD',
-        message: expect.stringContaining('>=99.0.0'),
-      });
-      expect(json.error?.recovery.join('\n')).toContain('nvm install 99');
+  it('stops at doctor with TOOL_TOO_OLD when engines.node needs a newer Node', async () => {
+    const { code, json } = await up(repo('future-app', FUTURE_NODE_REPO));
+    expect(code).toBe(1);
+    expect(json.error).toMatchObject({
+      code: 'TOOL_TOO_OLD',
+      message: expect.stringContaining('>=99.0.0'),
     });
-  },
-);
+    expect(json.error?.recovery.join('\n')).toContain('nvm install 99');
+  });
+});
 
-describe.runIf(CONTRACT_CATALOG_MERGED)(
-  'slipway up on a repository it did not create: to a healthy URL',
-  () => {
-    it('a create-vite react-ts app, served as a static site', async () => {
-      const dir = join(work, 'vite-shop');
-      renderCreateVite(dir, 'vite-shop');
-      await expectHealthy(dir, '/', /<div id="root"><\/div>/);
-    });
+describe('slipway up on a repository it did not create: to a healthy URL', () => {
+  it('a create-vite react-ts app, served as a static site', async () => {
+    const dir = join(work, 'vite-shop');
+    renderCreateVite(dir, 'vite-shop');
+    await expectHealthy(dir, '/', /<div id="root"><\/div>/);
+  });
 
-    it('a create-next-app app-router app, on next start', async () => {
-      const dir = join(work, 'next-shop');
-      renderCreateNextApp(dir, 'next-shop');
-      // The template's layout loads Geist from Google Fonts at build time.
-      const fonts = await standInForGoogleFonts(work);
-      Object.assign(process.env, fonts.env);
-      try {
-        await expectHealthy(dir, '/', /<html/);
-      } finally {
-        await fonts.close();
-      }
-    });
+  it('a create-next-app app-router app, on next start', async () => {
+    const dir = join(work, 'next-shop');
+    renderCreateNextApp(dir, 'next-shop');
+    // The template's layout loads Geist from Google Fonts at build time.
+    const fonts = await standInForGoogleFonts(work);
+    Object.assign(process.env, fonts.env);
+    try {
+      await expectHealthy(dir, '/', /<html/);
+    } finally {
+      await fonts.close();
+    }
+  });
 
-    it('a pnpm + turbo repository with a Vite app and a Node API', async () => {
-      await expectHealthy(repo('turbo-shop', PNPM_TURBO_REPO), '/health', /"ok":true/);
-    });
+  it('a pnpm + turbo repository with a Vite app and a Node API', async () => {
+    await expectHealthy(repo('turbo-shop', PNPM_TURBO_REPO), '/health', /"ok":true/);
+  });
 
-    it('npm workspaces with an Express server', async () => {
-      await expectHealthy(repo('express-shop', NPM_EXPRESS_REPO), '/healthz', /"ok":true/);
-    });
-  },
-);
+  it('npm workspaces with an Express server', async () => {
+    await expectHealthy(repo('express-shop', NPM_EXPRESS_REPO), '/healthz', /"ok":true/);
+  });
+});
