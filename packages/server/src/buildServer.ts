@@ -66,7 +66,7 @@ export async function buildServer(options: BuildServerOptions = {}): Promise<Sli
     genReqId: requestId,
     // Above any URL Node accepts (16 KB of headers): a long parameter reaches the route's
     // schema and gets its 400, instead of the router's own 414 that bypasses every hook.
-    maxParamLength: 16_384,
+    routerOptions: { maxParamLength: 16_384 },
     frameworkErrors,
     // One line per request (below) instead of Fastify's two halves the log volume.
     logController: new LogController({ disableRequestLogging: true }),
