@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { PNPM_STORE, SLIPWAY_BIN, run, slipway } from './support.js';
+import { PNPM_STORE, SLIPWAY_BIN, USER_PATH, run, slipway } from './support.js';
 
 // One generated project goes through `slipway up` several times; each `it` builds on the
 // previous one. Real executions are counted through what steps leave behind (pnpm rewrites
@@ -184,7 +184,7 @@ describe('slipway up on a generated saas project', () => {
     const child = spawn(process.execPath, [SLIPWAY_BIN, 'up', dir, '--no-deploy'], {
       cwd: work,
       // Plain text: with CI=true picocolors would colour the task list.
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, PATH: USER_PATH, NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -14,6 +14,16 @@ export const PNPM_BIN = join(dirname(require.resolve('pnpm')), 'bin', 'pnpm.cjs'
 export const PNPM_STORE =
   process.env.SLIPWAY_PNPM_STORE ?? join(homedir(), '.slipway', 'pnpm-store');
 
+/**
+ * PATH as a user's shell has it: without the `node_modules/.bin` folders that `npm test`
+ * and npx put first. Those hold a pnpm, which would hide a generated project's need for
+ * one (turbo looks pnpm up on PATH).
+ */
+export const USER_PATH = (process.env.PATH ?? '')
+  .split(':')
+  .filter((entry) => !entry.endsWith('/node_modules/.bin'))
+  .join(':');
+
 export interface RunResult {
   code: number;
   output: string;
@@ -31,6 +41,7 @@ export function run(
       // NO_COLOR: assertions read plain text even where CI=true turns colour on.
       env: {
         ...process.env,
+        PATH: USER_PATH,
         TURBO_TELEMETRY_DISABLED: '1',
         DO_NOT_TRACK: '1',
         NO_COLOR: '1',
@@ -95,7 +106,7 @@ export function start(
 ): StartedProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    env: { ...process.env, PATH: USER_PATH, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -35,6 +35,7 @@ export { snapshotFiles } from './engine/snapshotFiles.js';
 export type { FileSnapshot } from './engine/snapshotFiles.js';
 export { explainMiss } from './engine/explainMiss.js';
 export { bundledPnpm, bundledPnpmVersion } from './bundledPnpm.js';
+export { pathWithPnpm, pnpmShimDir } from './pnpmShim.js';
 export { firstCompilerError } from './errors/firstCompilerError.js';
 export type { CompilerError } from './errors/firstCompilerError.js';
 export { failingTests } from './errors/failingTests.js';

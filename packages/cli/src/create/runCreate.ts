@@ -1,7 +1,8 @@
 import { relative } from 'node:path';
 import pc from 'picocolors';
 import { renderFinding } from '@slipway/core';
-import { applyCreate, planCreate } from '@slipway/factory';
+// The create use case alone: `slipway create` never loads the lifecycle engine or runtime.
+import { applyCreate, planCreate } from '@slipway/factory/create';
 import { comparePlan, findTemplate, loadProjectConfig, unifiedDiff } from '@slipway/templates';
 import type { ProjectPlan } from '@slipway/templates';
 import type { CreateFlags } from './createFlags.js';

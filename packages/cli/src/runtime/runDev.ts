@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import pc from 'picocolors';
 import { SlipwayError } from '@slipway/core';
 import { createLocalSecretsStore } from '@slipway/secrets';
+import { pathWithPnpm } from '@slipway/pipeline';
 import { bundledPnpm } from '../commands/pnpm.js';
 
 /**
@@ -33,7 +34,8 @@ export async function runDev(dir: string, flags: { scope?: string }): Promise<nu
   return new Promise<number>((resolveExit, reject) => {
     const child = spawn(process.execPath, [bundledPnpm(), 'run', 'dev'], {
       cwd: projectDir,
-      env: { ...process.env, SLIPWAY_SECRET_KEY: undefined, ...secrets },
+      // turbo looks pnpm up on PATH: the bundled one, for users who have none.
+      env: { ...process.env, PATH: pathWithPnpm(), SLIPWAY_SECRET_KEY: undefined, ...secrets },
       stdio: 'inherit',
     });
     const ignore = () => {};

@@ -3,12 +3,15 @@ import { dirname, join } from 'node:path';
 import { SlipwayError } from '@slipway/core/errors';
 import type { LifecycleContract } from '@slipway/core';
 import { bundledPnpm, bundledPnpmVersion } from '../bundledPnpm.js';
+import { pathWithPnpm } from '../pnpmShim.js';
 
 /** A command to spawn, and how people would type it (for logs and error messages). */
 export interface Command {
   readonly file: string;
   readonly args: readonly string[];
   readonly display: string;
+  /** Environment the command needs, computed when it runs (e.g. a PATH with pnpm on it). */
+  readonly env?: () => Readonly<Record<string, string>>;
 }
 
 /** What the steps need of the project's package manager; built from the contract. */
@@ -48,16 +51,25 @@ export function packageManagerFor(contract: LifecycleContract): PackageManager {
   });
 }
 
-function command(file: string, prefix: readonly string[], display: string) {
+function command(
+  file: string,
+  prefix: readonly string[],
+  display: string,
+  env?: () => Readonly<Record<string, string>>,
+) {
   return (args: readonly string[]): Command => ({
     file,
     args: [...prefix, ...args],
     display: `${display} ${args.join(' ')}`,
+    ...(env ? { env } : {}),
   });
 }
 
 function pnpm(): PackageManager {
-  const spawn = command(process.execPath, [bundledPnpm()], 'pnpm');
+  // Scripts may call `pnpm` by name (turbo looks its binary up on PATH): give them ours.
+  const spawn = command(process.execPath, [bundledPnpm()], 'pnpm', () => ({
+    PATH: pathWithPnpm(),
+  }));
   return {
     name: 'pnpm',
     version: bundledPnpmVersion(),

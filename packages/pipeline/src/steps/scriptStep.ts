@@ -37,7 +37,8 @@ export function scriptStep(options: ScriptStepOptions): StepDefinition {
     ...(options.outputs ? { outputs: options.outputs } : {}),
     async run(context) {
       context.log(`$ ${command.display}`);
-      const result = await context.exec(command.file, command.args, { env: options.env ?? {} });
+      const env = { ...command.env?.(), ...options.env };
+      const result = await context.exec(command.file, command.args, { env });
       if (result.exitCode !== 0) {
         throw classifyFailure({
           step: options.name,
