@@ -51,12 +51,14 @@ export function packageManagerFor(contract: LifecycleContract): PackageManager {
   });
 }
 
-function command(
-  file: string,
-  prefix: readonly string[],
-  display: string,
-  env?: () => Readonly<Record<string, string>>,
-) {
+interface CommandShape {
+  file: string;
+  prefix: readonly string[];
+  display: string;
+  env?: () => Readonly<Record<string, string>>;
+}
+
+function command({ file, prefix, display, env }: CommandShape) {
   return (args: readonly string[]): Command => ({
     file,
     args: [...prefix, ...args],
@@ -67,9 +69,12 @@ function command(
 
 function pnpm(): PackageManager {
   // Scripts may call `pnpm` by name (turbo looks its binary up on PATH): give them ours.
-  const spawn = command(process.execPath, [bundledPnpm()], 'pnpm', () => ({
-    PATH: pathWithPnpm(),
-  }));
+  const spawn = command({
+    file: process.execPath,
+    prefix: [bundledPnpm()],
+    display: 'pnpm',
+    env: () => ({ PATH: pathWithPnpm() }),
+  });
   return {
     name: 'pnpm',
     version: bundledPnpmVersion(),
@@ -105,7 +110,9 @@ function pnpm(): PackageManager {
 
 function npm(): PackageManager {
   const cli = machineNpm();
-  const spawn = cli ? command(process.execPath, [cli.path], 'npm') : command('npm', [], 'npm');
+  const spawn = cli
+    ? command({ file: process.execPath, prefix: [cli.path], display: 'npm' })
+    : command({ file: 'npm', prefix: [], display: 'npm' });
   const quiet = ['--no-audit', '--no-fund', '--prefer-offline'];
   return {
     name: 'npm',
