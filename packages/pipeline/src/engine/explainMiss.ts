@@ -22,7 +22,7 @@ export function explainMiss(
 }
 
 // Dependencies first: "install re-ran" explains the rest.
-const KIND_ORDER = ['dep', 'tool', 'config', 'env', 'file'];
+const KIND_ORDER = ['dep', 'tool', 'config', 'env', 'files', 'file'];
 function byKind(a: string, b: string): number {
   const kind = (id: string) => KIND_ORDER.indexOf(id.split(':')[0] ?? '');
   return kind(a) - kind(b) || a.localeCompare(b);
@@ -35,6 +35,8 @@ function describe(id: string, before: string | undefined, after: string | undefi
   switch (kind) {
     case 'file':
       return `${name} ${change}`;
+    case 'files':
+      return `files under ${name} ${change}`;
     case 'env':
       return `env ${name} ${change}`;
     case 'tool':

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import picomatch from 'picomatch';
+import { matchFiles } from './matchFiles.js';
+import { summarizeFiles } from './summarizeFiles.js';
 import type { FileSnapshot } from './snapshotFiles.js';
 import type { StepInputs } from './stepDefinition.js';
 
@@ -7,7 +8,11 @@ import type { StepInputs } from './stepDefinition.js';
 export interface Fingerprint {
   /** `sha256` over every input digest and the keys of the steps it depends on. */
   key: string;
-  /** Input id → digest; ids are `file:<path>`, `env:<NAME>`, `tool:<name>`, `config`, `dep:<step>`. */
+  /**
+   * Input id → digest; ids are `file:<path>`, `env:<NAME>`, `tool:<name>`, `config`,
+   * `dep:<step>`, and `files:<folder>/` for a folder's files when a step reads more than
+   * `MAX_FILE_INPUTS` files.
+   */
   inputs: Record<string, string>;
 }
 
@@ -26,12 +31,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * (they may be secrets): the state file records only that a value changed.
  */
 export function fingerprintStep(input: FingerprintInput): Fingerprint {
-  const inputs: Record<string, string> = {};
-  const globs = input.inputs.files ?? [];
-  if (globs.length > 0) {
-    const matches = matcherFor(globs, input.inputs.ignore);
-    for (const [path, digest] of input.files) if (matches(path)) inputs[`file:${path}`] = digest;
-  }
+  const inputs: Record<string, string> = {
+    ...fileInputs(input.files, input.inputs.files, input.inputs.ignore),
+  };
   for (const name of input.inputs.env ?? []) {
     const value = input.env[name];
     inputs[`env:${name}`] = value === undefined ? 'unset' : sha256(`${name}=${value}`).slice(0, 16);
@@ -49,17 +51,27 @@ export function fingerprintStep(input: FingerprintInput): Fingerprint {
   return { key: sha256(lines.join('\n')), inputs };
 }
 
-const matchers = new Map<string, (path: string) => boolean>();
+const fileInputsBySnapshot = new WeakMap<FileSnapshot, Map<string, Record<string, string>>>();
 
-/** Compiled globs, kept per pattern set: a run fingerprints each step two or three times. */
-function matcherFor(globs: readonly string[], ignore: readonly string[] | undefined) {
+/**
+ * The file input ids of one glob set, kept per snapshot: a run fingerprints each step two
+ * or three times against the same snapshot, and steps often share a glob set.
+ */
+function fileInputs(
+  files: FileSnapshot,
+  globs: readonly string[] | undefined,
+  ignore: readonly string[] | undefined,
+): Record<string, string> {
+  if (!globs || globs.length === 0) return {};
+  let known = fileInputsBySnapshot.get(files);
+  if (!known) fileInputsBySnapshot.set(files, (known = new Map()));
   const id = JSON.stringify([globs, ignore ?? []]);
-  let matcher = matchers.get(id);
-  if (!matcher) {
-    matcher = picomatch([...globs], { dot: true, ...(ignore ? { ignore: [...ignore] } : {}) });
-    matchers.set(id, matcher);
+  let inputs = known.get(id);
+  if (!inputs) {
+    inputs = summarizeFiles(matchFiles(files, { files: globs, ignore }));
+    known.set(id, inputs);
   }
-  return matcher;
+  return inputs;
 }
 
 /** JSON with object keys sorted, so equal configs hash equally. */

@@ -1,0 +1,163 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, lstatSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashFileBlob, hashLinkBlob, toFileStat } from './hashFileBlob.js';
+import type { FileStat, ObjectFormat } from './hashFileBlob.js';
+
+/** The stat cache, relative to the project: path → stat and digest of files hashed in Node. */
+export const FILE_CACHE_PATH = '.slipway/file-hashes';
+
+const HEADER = 'slipway-file-hashes 1';
+/**
+ * An entry is trusted only if the file was last written this long before the run that
+ * hashed it started. Files get the kernel's coarse clock, a tick behind the real one, so a
+ * file written during that run's scan could otherwise keep its old stat with new content.
+ */
+const RACY_MARGIN_NS = 1_000_000_000n;
+
+interface Entry extends FileStat {
+  digest: string;
+  /** Written too close to the hashing run to trust its stat: hash again next time. */
+  racy: boolean;
+}
+
+/** Digests of files by path, re-hashing only files whose stat changed since they were hashed. */
+export interface FileStatCache {
+  /** The file's digest, or undefined when it is gone or is neither a file nor a link. */
+  digest(path: string): string | undefined;
+  /** Writes the entries looked up this run (atomically), when any changed and `.slipway/` exists. */
+  save(): void;
+}
+
+/**
+ * Opens the project's stat cache. A missing, foreign or corrupt file (bad header, bad
+ * checksum, a malformed line) counts as empty: it only costs a full hash, never a wrong hit.
+ */
+export function openFileStatCache(projectDir: string, format: ObjectFormat): FileStatCache {
+  const file = join(projectDir, FILE_CACHE_PATH);
+  const known = readEntries(file, format);
+  const seen = new Map<string, Entry>();
+  const scanStartNs = BigInt(Date.now()) * 1_000_000n;
+  let changed = false;
+  return {
+    digest(path) {
+      const absolute = join(projectDir, path);
+      let stat;
+      try {
+        stat = lstatSync(absolute, { bigint: true });
+      } catch {
+        return undefined;
+      }
+      if (stat.isSymbolicLink()) return hashLinkBlob(absolute, format);
+      if (!stat.isFile()) return undefined;
+      const cached = known.get(path);
+      const current = toFileStat(stat);
+      if (cached && !cached.racy && sameStat(cached, current)) {
+        seen.set(path, cached);
+        return cached.digest;
+      }
+      const hashed = hashOrUndefined(absolute, format);
+      if (!hashed) return undefined;
+      const racy = hashed.stat.mtimeNs >= scanStartNs - RACY_MARGIN_NS;
+      const entry = { ...hashed.stat, digest: hashed.digest, racy };
+      seen.set(path, entry);
+      // A racy entry hashed again to the same stat and digest adds nothing to save.
+      changed ||= !cached || !sameEntry(cached, entry);
+      return hashed.digest;
+    },
+    save() {
+      if (!changed && seen.size === known.size) return;
+      if (!existsSync(join(projectDir, '.slipway'))) return;
+      writeEntries(file, format, seen);
+    },
+  };
+}
+
+/** Undefined when the file went away (or became unreadable) since it was listed. */
+function hashOrUndefined(absolute: string, format: ObjectFormat) {
+  try {
+    return hashFileBlob(absolute, format);
+  } catch {
+    return undefined;
+  }
+}
+
+function sameEntry(a: Entry, b: Entry): boolean {
+  return a.digest === b.digest && a.racy === b.racy && sameStat(a, b);
+}
+
+function sameStat(a: FileStat, b: FileStat): boolean {
+  return (
+    a.size === b.size &&
+    a.mtimeNs === b.mtimeNs &&
+    a.ctimeNs === b.ctimeNs &&
+    a.ino === b.ino &&
+    a.mode === b.mode
+  );
+}
+
+function readEntries(file: string, format: ObjectFormat): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return entries;
+  }
+  const newline = text.indexOf('\n');
+  const body = text.slice(newline + 1);
+  if (newline < 0 || text.slice(0, newline) !== `${HEADER} ${format} ${checksum(body)}`) {
+    return entries;
+  }
+  for (const line of body.split('\n')) {
+    if (line === '') continue;
+    const entry = parseLine(line);
+    if (!entry) return new Map();
+    entries.set(entry[0], entry[1]);
+  }
+  return entries;
+}
+
+const DIGEST = /^(100644|100755|120000) [0-9a-f]{40}([0-9a-f]{24})?$/;
+const NUMBER = /^\d+$/;
+
+function parseLine(line: string): [string, Entry] | undefined {
+  const [path, size, mtimeNs, ctimeNs, ino, mode, racy, digest, extra] = line.split('\t');
+  const numbers = [size, mtimeNs, ctimeNs, ino, mode];
+  if (!path || extra !== undefined || !digest || !DIGEST.test(digest)) return undefined;
+  if (!numbers.every((value) => value !== undefined && NUMBER.test(value))) return undefined;
+  const entry = {
+    size: BigInt(size!),
+    mtimeNs: BigInt(mtimeNs!),
+    ctimeNs: BigInt(ctimeNs!),
+    ino: BigInt(ino!),
+    mode: Number(mode),
+    racy: racy === '1',
+    digest,
+  };
+  return [path, entry];
+}
+
+/** Temp file then rename: a reader sees the old cache or the new one, never a mix. */
+function writeEntries(file: string, format: ObjectFormat, entries: Map<string, Entry>): void {
+  const lines: string[] = [];
+  for (const [path, entry] of entries) {
+    // Tabs and newlines would break the line format; such files are simply hashed each run.
+    if (/[\t\n\r]/.test(path)) continue;
+    const { size, mtimeNs, ctimeNs, ino, mode, racy, digest } = entry;
+    lines.push([path, size, mtimeNs, ctimeNs, ino, mode, racy ? 1 : 0, digest].join('\t'));
+  }
+  const body = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temp, `${HEADER} ${format} ${checksum(body)}\n${body}`);
+    renameSync(temp, file);
+  } catch {
+    // Only a cache: a failed write means the next run hashes those files again.
+    rmSync(temp, { force: true });
+  }
+}
+
+function checksum(body: string): string {
+  return createHash('sha256').update(body).digest('hex');
+}
