@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { matchFiles } from './matchFiles.js';
-import { summarizeFiles } from './summarizeFiles.js';
 import type { FileSnapshot } from './snapshotFiles.js';
 import type { StepInputs } from './stepDefinition.js';
+import { stepFileInputs } from './stepFileInputs.js';
 
 /** A step's cache key and the digest of each input it was made from. */
 export interface Fingerprint {
@@ -32,7 +31,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  */
 export function fingerprintStep(input: FingerprintInput): Fingerprint {
   const inputs: Record<string, string> = {
-    ...fileInputs(input.files, input.inputs.files, input.inputs.ignore),
+    ...stepFileInputs(input.files, input.inputs.files, input.inputs.ignore),
   };
   for (const name of input.inputs.env ?? []) {
     const value = input.env[name];
@@ -49,29 +48,6 @@ export function fingerprintStep(input: FingerprintInput): Fingerprint {
     .sort()
     .map((id) => `${id}\0${inputs[id]}`);
   return { key: sha256(lines.join('\n')), inputs };
-}
-
-const fileInputsBySnapshot = new WeakMap<FileSnapshot, Map<string, Record<string, string>>>();
-
-/**
- * The file input ids of one glob set, kept per snapshot: a run fingerprints each step two
- * or three times against the same snapshot, and steps often share a glob set.
- */
-function fileInputs(
-  files: FileSnapshot,
-  globs: readonly string[] | undefined,
-  ignore: readonly string[] | undefined,
-): Record<string, string> {
-  if (!globs || globs.length === 0) return {};
-  let known = fileInputsBySnapshot.get(files);
-  if (!known) fileInputsBySnapshot.set(files, (known = new Map()));
-  const id = JSON.stringify([globs, ignore ?? []]);
-  let inputs = known.get(id);
-  if (!inputs) {
-    inputs = summarizeFiles(matchFiles(files, { files: globs, ignore }));
-    known.set(id, inputs);
-  }
-  return inputs;
 }
 
 /** JSON with object keys sorted, so equal configs hash equally. */

@@ -19,7 +19,12 @@ const PATHS = [
   'db/migrations/sub/002.sql',
   'db/migrationsX/003.sql',
   'db/seeds/1.sql',
+  'infra',
   'infra/main.tf',
+  'lib/b',
+  'b',
+  'x/.md',
+  'src/a.spec.ts.bak',
   'package.json',
   'pnpm-lock.yaml',
 ].sort();
@@ -31,6 +36,8 @@ const GLOB_SETS: Array<{ files: string[]; ignore?: string[] }> = [
   { files: ['db/migrations/**'] },
   { files: ['db/**', 'apps/*/src/**'], ignore: ['**/*.test.ts'] },
   { files: ['db'] },
+  { files: ['**/b', 'src/{a,b}.ts', 'apps/*/src/?.ts', '**/*.+(md|sql)'] },
+  { files: ['**/*'], ignore: ['infra/**', '**/*.spec.ts'] },
 ];
 
 describe('matchFiles', () => {

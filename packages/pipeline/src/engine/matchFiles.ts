@@ -6,11 +6,24 @@ export interface FileGlobs {
   ignore?: readonly string[] | undefined;
 }
 
+/**
+ * A compiled glob. picomatch's expressions are exact but slow (lookaheads and lazy
+ * repeats, a microsecond or two a path), so each carries what any match must start and
+ * end with, and the expression runs only on paths that pass those string checks:
+ * `**\/*.md` tests only paths ending in `.md`, `infra/**` only those starting `infra`.
+ */
+interface Pattern {
+  prefix: string;
+  suffix: string;
+  /** Undefined for `**`, which matches every path. */
+  re: RegExp | undefined;
+}
+
 interface CompiledGlobs {
   /** Patterns without wildcards: looked up, not matched. */
   literals: string[];
-  patterns: RegExp[];
-  ignore: RegExp[];
+  patterns: Pattern[];
+  ignore: Pattern[];
   /** Folders every pattern lies under, or undefined when one may match anywhere. */
   bases: string[] | undefined;
 }
@@ -44,21 +57,43 @@ export function matchFiles(files: FileSnapshot, globs: FileGlobs): Array<[string
 }
 
 function isMatch(globs: CompiledGlobs, path: string): boolean {
-  const selected = globs.literals.includes(path) || globs.patterns.some((re) => re.test(path));
-  return selected && !globs.ignore.some((re) => re.test(path));
+  const selected = globs.literals.includes(path) || globs.patterns.some((p) => test(p, path));
+  return selected && !globs.ignore.some((p) => test(p, path));
+}
+
+function test(pattern: Pattern, path: string): boolean {
+  if (!path.startsWith(pattern.prefix) || !path.endsWith(pattern.suffix)) return false;
+  return pattern.re ? pattern.re.test(path) : true;
+}
+
+// Characters that make a glob more than a literal (extglobs, braces, classes, escapes).
+const SPECIAL = /[*?[\]{}()!+@|\\]/;
+
+function compilePattern(glob: string): Pattern {
+  if (glob === '**') return { prefix: '', suffix: '', re: undefined };
+  const re = picomatch.makeRe(glob, { dot: true });
+  // A negation or an escape can match what its literal parts do not show.
+  if (glob.startsWith('!') || glob.includes('\\')) return { prefix: '', suffix: '', re };
+  const first = glob.search(SPECIAL);
+  const tail = [...glob].reverse().join('').search(SPECIAL);
+  // `a/**` matches `a` and `**/b` matches `b`: the slash next to a wildcard is optional.
+  return {
+    prefix: (first < 0 ? glob : glob.slice(0, first)).replace(/\/$/, ''),
+    suffix: (tail < 0 ? glob : glob.slice(glob.length - tail)).replace(/^\//, ''),
+    re,
+  };
 }
 
 function compile(globs: FileGlobs): CompiledGlobs {
   const id = JSON.stringify([globs.files, globs.ignore ?? []]);
   let result = compiled.get(id);
   if (result) return result;
-  const options = { dot: true };
   const scans = globs.files.map((glob) => ({ glob, scan: picomatch.scan(glob) }));
   const wild = scans.filter(({ scan }) => scan.isGlob);
   result = {
     literals: scans.filter(({ scan }) => !scan.isGlob).map(({ glob }) => glob),
-    patterns: wild.map(({ glob }) => picomatch.makeRe(glob, options)),
-    ignore: (globs.ignore ?? []).map((glob) => picomatch.makeRe(glob, options)),
+    patterns: wild.map(({ glob }) => compilePattern(glob)),
+    ignore: (globs.ignore ?? []).map(compilePattern),
     bases: scans.every(({ scan }) => scan.base !== '')
       ? scans.map(({ scan }) => scan.base)
       : undefined,

@@ -1,36 +1,61 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ObjectFormat } from './hashFileBlob.js';
 
-/** What git knows of a repository's files, read without writing anything (not even the index). */
-export interface GitFiles {
+/** The index's entries for files git finds unchanged, and the rest to hash in Node. */
+export interface GitIndexFiles {
   format: ObjectFormat;
-  /** Tracked files git finds unchanged in the worktree, in git's (byte) order: path → `<mode> <object id>`. */
+  /** Path → `<mode> <object id>`, in git's (byte) order. */
   unchanged: Array<[string, string]>;
-  /** Files to hash in Node: tracked ones changed in the worktree (or conflicted), and untracked ones. */
-  changed: string[];
-  /** Ignored files, and ignored or nested-repository folders (ending in `/`) to walk. */
-  ignored: string[];
+  /** Conflicted entries (hashed from the worktree) and nested repositories (`path/`, walked). */
+  unusual: string[];
 }
 
 const GIT_ENV = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' };
 const MAX_BUFFER = 1 << 30;
 
 /**
- * Reads the files of the repository whose root is `dir`: object ids from the index
- * (`git ls-files -s`) for every tracked file git finds unchanged, and the paths git
- * finds modified, deleted or untracked (`git ls-files -m -o --exclude-standard`). Git
- * decides "unchanged" from the stat data in its index and, for an entry written in the
- * same tick as the index (racily clean), from the content, so a same-second rewrite is
- * still seen. Returns undefined when git cannot answer (no git, not a repository).
+ * What to hash in Node in the repository whose root is `dir`: the tracked files git finds
+ * modified or deleted, and untracked ones (`git ls-files -m -o --directory`). Ignore rules
+ * are not applied, since an ignored file may still be a step's input; a folder holding no
+ * tracked file is listed once (`path/`) rather than walked, so `node_modules` costs
+ * nothing. Git decides "modified" from the stat data in its index and, for an entry
+ * written in the same tick as the index (racily clean), from the content, so a
+ * same-second rewrite is still seen. Undefined when git cannot answer.
  */
-export function readGitFiles(dir: string): GitFiles | undefined {
+export function readGitChanges(dir: string): string[] | undefined {
   try {
-    const staged = listFiles(dir, ['-s']);
-    const changed = new Set(listFiles(dir, ['-m', '-o', '--exclude-standard']));
-    const ignored = listFiles(dir, ['-o', '-i', '--exclude-standard', '--directory']);
-    return { ...fromIndex(staged, changed), changed: [...changed], ignored };
+    return listFiles(dir, ['-m', '-o', '--directory']);
   } catch {
     return undefined;
+  }
+}
+
+/** The index (`git ls-files -s`), without the entries in `changed`. Throws when git fails. */
+export function readGitIndex(dir: string, changed: ReadonlySet<string>): GitIndexFiles {
+  const unchanged: Array<[string, string]> = [];
+  const unusual: string[] = [];
+  let format: ObjectFormat = 'sha1';
+  for (const record of listFiles(dir, ['-s'])) {
+    // `<mode> <id> <stage>\t<path>`: the digest is `<mode> <id>` as it stands.
+    const tab = record.indexOf('\t');
+    const path = record.slice(tab + 1);
+    if (tab - 9 === 64) format = 'sha256';
+    if (record[tab - 1] !== '0') unusual.push(path);
+    else if (record.startsWith('160000')) unusual.push(`${path}/`);
+    else if (!changed.has(path)) unchanged.push([path, record.slice(0, tab - 2)]);
+  }
+  return { format, unchanged, unusual: [...new Set(unusual)] };
+}
+
+/** `sha256` when the repository's config says so, else git's default. */
+export function objectFormatOf(dir: string): ObjectFormat {
+  try {
+    const config = readFileSync(join(dir, '.git', 'config'), 'utf8');
+    return /objectformat\s*=\s*sha256/i.test(config) ? 'sha256' : 'sha1';
+  } catch {
+    return 'sha1';
   }
 }
 
@@ -45,23 +70,4 @@ function listFiles(dir: string, args: string[]): string[] {
   const records = output.split('\0');
   records.pop();
   return records;
-}
-
-/**
- * `<mode> <id> <stage>\t<path>` lines. Conflicted entries (stage > 0) are hashed from
- * the worktree; a nested repository (mode 160000) is walked like an ignored folder.
- */
-function fromIndex(staged: string[], changed: Set<string>) {
-  const unchanged: Array<[string, string]> = [];
-  let format: ObjectFormat = 'sha1';
-  for (const record of staged) {
-    const tab = record.indexOf('\t');
-    const path = record.slice(tab + 1);
-    const [mode, id, stage] = record.slice(0, tab).split(' ');
-    if (id?.length === 64) format = 'sha256';
-    if (stage !== '0') changed.add(path);
-    else if (mode === '160000') changed.add(`${path}/`);
-    else if (!changed.has(path)) unchanged.push([path, `${mode} ${id}`]);
-  }
-  return { format, unchanged };
 }

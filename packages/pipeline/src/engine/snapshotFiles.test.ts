@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import {
   chmodSync,
   mkdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -12,7 +13,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testdir } from '../testing/testdir.js';
 import { fingerprintStep } from './fingerprintStep.js';
+import { LazyFileSnapshot } from './lazyFileSnapshot.js';
 import { snapshotFiles } from './snapshotFiles.js';
+import { FILE_INPUTS_PATH } from './stepFileInputs.js';
 
 const git = (dir: string, ...args: string[]) =>
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
@@ -126,8 +129,32 @@ describe('snapshotFiles across modes', () => {
     git(dir, 'init', '-q');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'start');
-    expect(snapshotFiles(dir)).toEqual(plain);
+    expect(new Map(snapshotFiles(dir))).toEqual(plain);
     const id = git(dir, 'hash-object', 'src/a.ts').trim();
     expect(plain.get('src/a.ts')).toBe(`100644 ${id}`);
+  });
+});
+
+describe('file inputs stored by snapshot id', () => {
+  it('takes a no-op run’s file inputs from what it stored, without reading the index', () => {
+    const dir = project('git');
+    keys(dir);
+    const stored = join(dir, FILE_INPUTS_PATH);
+    const memo = JSON.parse(readFileSync(stored, 'utf8')) as { sets: Record<string, object> };
+    const setId = JSON.stringify([STEPS.src.files, []]);
+    expect(memo.sets[setId]).toEqual({
+      'file:src/a.ts': expect.stringMatching(/^100644 /),
+      'file:src/lib/b.ts': expect.stringMatching(/^100644 /),
+    });
+    const files = snapshotFiles(dir);
+    const again = fingerprintStep({ inputs: STEPS.src, files, env: {}, depKeys: {} });
+    expect(again.inputs).toEqual(memo.sets[setId]);
+    expect(files).toBeInstanceOf(LazyFileSnapshot);
+    expect((files as LazyFileSnapshot).isLoaded).toBe(false);
+    // Any change gives another id: the index is read and the globs matched again.
+    writeFileSync(join(dir, 'docs/guide.md'), '# changed\n');
+    const changed = snapshotFiles(dir);
+    fingerprintStep({ inputs: STEPS.src, files: changed, env: {}, depKeys: {} });
+    expect((changed as LazyFileSnapshot).isLoaded).toBe(true);
   });
 });

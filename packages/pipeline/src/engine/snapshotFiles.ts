@@ -1,7 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { openFileStatCache } from './fileStatCache.js';
-import { readGitFiles } from './readGitFiles.js';
+import type { FileStatCache } from './fileStatCache.js';
+import { LazyFileSnapshot } from './lazyFileSnapshot.js';
+import { objectFormatOf, readGitChanges, readGitIndex } from './readGitFiles.js';
+import { readIndexId } from './readIndexId.js';
 
 /**
  * Project-relative path (forward slashes) → the file's digest, `<git mode> <git blob id>`
@@ -29,36 +33,93 @@ const IGNORED_PATH = new RegExp(
   `(^|/)(${[...IGNORED_DIRS].map((dir) => dir.replace('.', '\\.')).join('|')})/|${IGNORED_FILE.source}`,
 );
 
+/** Bump when what a snapshot id stands for changes, so ids from older versions never match. */
+const SNAPSHOT_VERSION = 1;
+
 /**
  * Digests every project file outside the ignored folders, reading as little as it can.
  * At the root of a git repository, tracked files git finds unchanged take their object
  * id from git's index and only changed, untracked and ignored files are hashed; elsewhere
  * every file is listed. Either way a file hashed in Node is hashed again only when its
- * stat changed since the last run (the stat cache under `.slipway/`).
+ * stat changed since the last run (the stat cache under `.slipway/`). In git, the result
+ * is a `LazyFileSnapshot`: its id (the index's checksum and the changed files' digests)
+ * is known before the index's entries are read, and they are read only if needed.
  */
 export function snapshotFiles(projectDir: string): FileSnapshot {
-  const git = existsSync(join(projectDir, '.git')) ? readGitFiles(projectDir) : undefined;
-  const cache = openFileStatCache(projectDir, git?.format ?? 'sha1');
-  const extra = new Map<string, string>();
+  const git = existsSync(join(projectDir, '.git')) ? gitSnapshot(projectDir) : undefined;
+  return git ?? plainSnapshot(projectDir);
+}
+
+function plainSnapshot(projectDir: string): Map<string, string> {
+  const cache = openFileStatCache(projectDir, 'sha1');
+  const files = hashListed(projectDir, [''], cache);
+  cache.save();
+  return new Map([...files].sort(byPath));
+}
+
+function gitSnapshot(dir: string): LazyFileSnapshot | undefined {
+  const indexBefore = readIndexId(dir);
+  const changed = readGitChanges(dir);
+  if (!changed) return undefined;
+  const format = objectFormatOf(dir);
+  const cache = openFileStatCache(dir, format);
+  const extra = hashListed(dir, changed, cache);
+  cache.save();
+  const stable = indexBefore !== undefined && readIndexId(dir) === indexBefore;
+  const id = stable ? snapshotId({ indexId: indexBefore, format, changed, extra }) : undefined;
+  return new LazyFileSnapshot(dir, id, () => {
+    let index;
+    try {
+      index = readGitIndex(dir, new Set(changed));
+    } catch {
+      return { entries: plainSnapshot(dir), stable: false };
+    }
+    const cache = openFileStatCache(dir, format);
+    const more = hashListed(dir, index.unusual, cache);
+    cache.save();
+    const unchanged = index.unchanged.filter(([path]) => !IGNORED_PATH.test(path));
+    const all = [...extra, ...more].sort(byPath);
+    const same = index.unusual.length === 0 && readIndexId(dir) === indexBefore;
+    return { entries: mergeSorted(unchanged, all), stable: stable && same };
+  });
+}
+
+/**
+ * Names a git snapshot's content: the index, what git listed as changed (a deleted file
+ * is listed and has no digest) and the digest of each file hashed in Node.
+ */
+function snapshotId(input: {
+  indexId: string;
+  format: string;
+  changed: readonly string[];
+  extra: Map<string, string>;
+}): string {
+  const { indexId, format, changed, extra } = input;
+  const hash = createHash('sha256').update(`${SNAPSHOT_VERSION}\0${indexId}\0${format}\0`);
+  hash.update(IGNORED_PATH.source);
+  const listed = changed.filter((path) => !IGNORED_PATH.test(path)).sort();
+  for (const path of listed) hash.update(`\0${path}`);
+  hash.update('\0\0');
+  for (const [path, digest] of [...extra].sort(byPath)) hash.update(`\0${path}\0${digest}`);
+  return hash.digest('hex');
+}
+
+/** Digests of the listed files and of the files under the listed folders (`dir/`, or `''` for all). */
+function hashListed(dir: string, listed: readonly string[], cache: FileStatCache) {
+  const files = new Map<string, string>();
   const add = (path: string) => {
     const digest = cache.digest(path);
-    if (digest !== undefined) extra.set(path, digest);
+    if (digest !== undefined) files.set(path, digest);
   };
-  const paths = git ? [...git.changed, ...git.ignored] : [''];
-  for (const path of paths) {
-    if (path !== '' && !path.endsWith('/')) {
-      if (!IGNORED_PATH.test(path)) add(path);
-    } else if (!IGNORED_PATH.test(path)) {
-      walk(projectDir, path.replace(/\/$/, ''), add);
-    }
+  for (const path of listed) {
+    if (IGNORED_PATH.test(path)) continue;
+    if (path === '' || path.endsWith('/')) walk(dir, path.replace(/\/$/, ''), add);
+    else add(path);
   }
-  cache.save();
-  const unchanged = (git?.unchanged ?? []).filter(([path]) => !IGNORED_PATH.test(path));
-  return mergeSorted(
-    unchanged,
-    [...extra].sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
+  return files;
 }
+
+const byPath = ([a]: [string, string], [b]: [string, string]) => (a < b ? -1 : a > b ? 1 : 0);
 
 function walk(root: string, prefix: string, visit: (path: string) => void): void {
   let entries;

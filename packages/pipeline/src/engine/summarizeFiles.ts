@@ -21,8 +21,11 @@ export function summarizeFiles(
     return inputs;
   }
   const depth = depthFor(files);
-  let group: { id: string; hash: ReturnType<typeof createHash> } | undefined;
-  const close = () => group && (inputs[group.id] = group.hash.digest('hex'));
+  // One hash call per folder, not per file: a call costs more than hashing a short line.
+  let group: { id: string; lines: string[] } | undefined;
+  const close = () => {
+    if (group) inputs[group.id] = sha256(group.lines.join(''));
+  };
   for (const [path, digest] of files) {
     const folder = folderAt(path, depth);
     if (folder === undefined) {
@@ -32,13 +35,15 @@ export function summarizeFiles(
     const id = `files:${folder}/`;
     if (group?.id !== id) {
       close();
-      group = { id, hash: createHash('sha256') };
+      group = { id, lines: [] };
     }
-    group.hash.update(`${path}\0${digest}\n`);
+    group.lines.push(`${path}\0${digest}\n`);
   }
   close();
   return inputs;
 }
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The first `depth` segments of `path` when it lies that deep in folders, else undefined. */
 function folderAt(path: string, depth: number): string | undefined {
