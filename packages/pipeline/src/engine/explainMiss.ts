@@ -9,14 +9,11 @@ export function explainMiss(
   previous: Readonly<Record<string, string>>,
   current: Readonly<Record<string, string>>,
 ): string[] {
-  const changes: string[] = [];
-  const ids = [...new Set([...Object.keys(previous), ...Object.keys(current)])].sort(byKind);
-  for (const id of ids) {
-    const before = previous[id];
-    const after = current[id];
-    if (before === after) continue;
-    changes.push(describe(id, before, after));
-  }
+  // Only the ids that differ are sorted: a step may have thousands of inputs.
+  const differing = new Set<string>();
+  for (const id of Object.keys(previous)) if (previous[id] !== current[id]) differing.add(id);
+  for (const id of Object.keys(current)) if (previous[id] !== current[id]) differing.add(id);
+  const changes = [...differing].sort(byKind).map((id) => describe(id, previous[id], current[id]));
   if (changes.length <= MAX_CHANGES) return changes;
   return [...changes.slice(0, MAX_CHANGES), `… and ${changes.length - MAX_CHANGES} more`];
 }
