@@ -1,6 +1,7 @@
 /** What a lazy snapshot loads on first use. */
 export interface LoadedFiles {
-  entries: ReadonlyMap<string, string>;
+  /** Path → digest, sorted by path. */
+  sorted: ReadonlyArray<readonly [string, string]>;
   /** False when what was loaded may not be what `id` names (the index changed meanwhile). */
   stable: boolean;
 }
@@ -12,6 +13,8 @@ export interface LoadedFiles {
  */
 export class LazyFileSnapshot implements ReadonlyMap<string, string> {
   private loaded: LoadedFiles | undefined;
+  /** Built only for lookups: matching walks `sorted`. */
+  private map: Map<string, string> | undefined;
 
   constructor(
     readonly dir: string,
@@ -29,36 +32,46 @@ export class LazyFileSnapshot implements ReadonlyMap<string, string> {
     return this.files().stable;
   }
 
+  /** The entries in path order, without building a map. */
+  sortedEntries(): ReadonlyArray<readonly [string, string]> {
+    return this.files().sorted;
+  }
+
   get size(): number {
-    return this.files().entries.size;
+    return this.files().sorted.length;
   }
 
   get(path: string): string | undefined {
-    return this.files().entries.get(path);
+    return this.lookup().get(path);
   }
 
   has(path: string): boolean {
-    return this.files().entries.has(path);
+    return this.lookup().has(path);
   }
 
   forEach(visit: (digest: string, path: string, map: ReadonlyMap<string, string>) => void): void {
-    for (const [path, digest] of this.files().entries) visit(digest, path, this);
+    for (const [path, digest] of this.files().sorted) visit(digest, path, this);
   }
 
   entries(): MapIterator<[string, string]> {
-    return this.files().entries.entries();
+    return this.lookup().entries();
   }
 
   keys(): MapIterator<string> {
-    return this.files().entries.keys();
+    return this.lookup().keys();
   }
 
   values(): MapIterator<string> {
-    return this.files().entries.values();
+    return this.lookup().values();
   }
 
   [Symbol.iterator](): MapIterator<[string, string]> {
     return this.entries();
+  }
+
+  private lookup(): Map<string, string> {
+    this.map ??= new Map(this.files().sorted);
+    return this.map;
   }
 
   private files(): LoadedFiles {

@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { LazyFileSnapshot } from './lazyFileSnapshot.js';
 import type { FileSnapshot } from './snapshotFiles.js';
 
 export interface FileGlobs {
@@ -29,7 +30,8 @@ interface CompiledGlobs {
 }
 
 const compiled = new Map<string, CompiledGlobs>();
-const sortedPaths = new WeakMap<FileSnapshot, string[]>();
+type Entry = readonly [string, string];
+const sortedEntries = new WeakMap<FileSnapshot, readonly Entry[]>();
 
 /**
  * The snapshot's entries the globs select (picomatch semantics, `dot: true`), in path
@@ -40,19 +42,23 @@ const sortedPaths = new WeakMap<FileSnapshot, string[]>();
 export function matchFiles(files: FileSnapshot, globs: FileGlobs): Array<[string, string]> {
   const compiledGlobs = compile(globs);
   const matched: Array<[string, string]> = [];
-  const take = (path: string) => {
-    const digest = files.get(path);
-    if (digest !== undefined && isMatch(compiledGlobs, path)) matched.push([path, digest]);
-  };
   if (compiledGlobs.patterns.length === 0) {
-    for (const path of [...new Set(compiledGlobs.literals)].sort()) take(path);
+    for (const path of [...new Set(compiledGlobs.literals)].sort()) {
+      const digest = files.get(path);
+      if (digest !== undefined && isMatch(compiledGlobs, path)) matched.push([path, digest]);
+    }
     return matched;
   }
-  const paths = pathsOf(files);
+  const entries = entriesOf(files);
   const ranges = compiledGlobs.bases
-    ? mergeRanges(compiledGlobs.bases.map((base) => prefixRange(paths, base)))
-    : [[0, paths.length] as const];
-  for (const [from, to] of ranges) for (let i = from; i < to; i += 1) take(paths[i]!);
+    ? mergeRanges(compiledGlobs.bases.map((base) => prefixRange(entries, base)))
+    : [[0, entries.length] as const];
+  for (const [from, to] of ranges) {
+    for (let i = from; i < to; i += 1) {
+      const [path, digest] = entries[i]!;
+      if (isMatch(compiledGlobs, path)) matched.push([path, digest]);
+    }
+  }
   return matched;
 }
 
@@ -102,30 +108,34 @@ function compile(globs: FileGlobs): CompiledGlobs {
   return result;
 }
 
-/** The snapshot's paths in sorted order, kept per snapshot (a run reads one several times). */
-function pathsOf(files: FileSnapshot): string[] {
-  let paths = sortedPaths.get(files);
-  if (!paths) {
-    paths = [...files.keys()];
-    if (!paths.every((path, i) => i === 0 || paths![i - 1]! < path)) paths.sort();
-    sortedPaths.set(files, paths);
+/** The snapshot's entries in path order, kept per snapshot (a run reads one several times). */
+function entriesOf(files: FileSnapshot): readonly Entry[] {
+  if (files instanceof LazyFileSnapshot) return files.sortedEntries();
+  let entries = sortedEntries.get(files);
+  if (!entries) {
+    const list = [...files];
+    if (!list.every(([path], i) => i === 0 || list[i - 1]![0] < path)) {
+      list.sort(([a], [b]) => (a < b ? -1 : 1));
+    }
+    entries = list;
+    sortedEntries.set(files, entries);
   }
-  return paths;
+  return entries;
 }
 
 /** Indexes [from, to) of `base` itself and every path under `base/`. */
-function prefixRange(paths: readonly string[], base: string): [number, number] {
-  const from = lowerBound(paths, base);
+function prefixRange(entries: readonly Entry[], base: string): [number, number] {
+  const from = lowerBound(entries, base);
   // '0' follows '/' in code-unit order: every `base/…` sorts below `base0`.
-  return [from, lowerBound(paths, `${base}0`)];
+  return [from, lowerBound(entries, `${base}0`)];
 }
 
-function lowerBound(paths: readonly string[], value: string): number {
+function lowerBound(entries: readonly Entry[], value: string): number {
   let low = 0;
-  let high = paths.length;
+  let high = entries.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (paths[middle]! < value) low = middle + 1;
+    if (entries[middle]![0] < value) low = middle + 1;
     else high = middle;
   }
   return low;

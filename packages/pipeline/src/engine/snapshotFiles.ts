@@ -72,7 +72,7 @@ function gitSnapshot(dir: string): LazyFileSnapshot | undefined {
     try {
       index = readGitIndex(dir, new Set(changed));
     } catch {
-      return { entries: plainSnapshot(dir), stable: false };
+      return { sorted: [...plainSnapshot(dir)], stable: false };
     }
     const cache = openFileStatCache(dir, format);
     const more = hashListed(dir, index.unusual, cache);
@@ -80,7 +80,7 @@ function gitSnapshot(dir: string): LazyFileSnapshot | undefined {
     const unchanged = index.unchanged.filter(([path]) => !IGNORED_PATH.test(path));
     const all = [...extra, ...more].sort(byPath);
     const same = index.unusual.length === 0 && readIndexId(dir) === indexBefore;
-    return { entries: mergeSorted(unchanged, all), stable: stable && same };
+    return { sorted: mergeSorted(unchanged, all), stable: stable && same };
   });
 }
 
@@ -138,14 +138,14 @@ function walk(root: string, prefix: string, visit: (path: string) => void): void
   }
 }
 
-/** Merges two sorted lists into one map (git's order agrees with JavaScript's for these paths). */
-function mergeSorted(a: Array<[string, string]>, b: Array<[string, string]>): FileSnapshot {
-  const merged = new Map<string, string>();
+/** Merges two sorted lists (git's order agrees with JavaScript's for these paths). */
+function mergeSorted(a: Array<[string, string]>, b: Array<[string, string]>) {
+  if (b.length === 0) return a;
+  const merged: Array<[string, string]> = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    const next = j >= b.length || (i < a.length && a[i]![0] < b[j]![0]) ? a[i++]! : b[j++]!;
-    merged.set(next[0], next[1]);
+    merged.push(j >= b.length || (i < a.length && a[i]![0] < b[j]![0]) ? a[i++]! : b[j++]!);
   }
   return merged;
 }
