@@ -44,7 +44,7 @@ export function matchFiles(files: FileSnapshot, globs: FileGlobs): Array<[string
   const matched: Array<[string, string]> = [];
   if (compiledGlobs.patterns.length === 0) {
     for (const path of [...new Set(compiledGlobs.literals)].sort()) {
-      const digest = files.get(path);
+      const digest = lookup(files, path);
       if (digest !== undefined && isMatch(compiledGlobs, path)) matched.push([path, digest]);
     }
     return matched;
@@ -121,6 +121,14 @@ function entriesOf(files: FileSnapshot): readonly Entry[] {
     sortedEntries.set(files, entries);
   }
   return entries;
+}
+
+/** A path's digest, by binary search on a lazy snapshot so no map of it is built. */
+function lookup(files: FileSnapshot, path: string): string | undefined {
+  if (!(files instanceof LazyFileSnapshot)) return files.get(path);
+  const entries = files.sortedEntries();
+  const entry = entries[lowerBound(entries, path)];
+  return entry?.[0] === path ? entry[1] : undefined;
 }
 
 /** Indexes [from, to) of `base` itself and every path under `base/`. */

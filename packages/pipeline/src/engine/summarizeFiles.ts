@@ -63,8 +63,17 @@ function folderAt(path: string, depth: number): string | undefined {
 function depthFor(files: ReadonlyArray<readonly [string, string]>): number {
   const sharing: number[] = [];
   let previous = '';
+  let previousDir: string | undefined;
+  let dirFolders = 0;
   for (const [path] of files) {
-    const shared = sharedFolders(previous, path);
+    const dir = path.slice(0, Math.max(0, path.lastIndexOf('/')));
+    // Most neighbours share their folder: count its depth once, compare only at boundaries.
+    let shared = dirFolders;
+    if (dir !== previousDir) {
+      shared = sharedFolders(previous, path);
+      dirFolders = dir === '' ? 0 : countSlashes(dir) + 1;
+      previousDir = dir;
+    }
     sharing[shared] = (sharing[shared] ?? 0) + 1;
     previous = path;
   }
@@ -74,6 +83,12 @@ function depthFor(files: ReadonlyArray<readonly [string, string]>): number {
     if (files.length - merged <= MAX_FILE_INPUTS) return depth;
   }
   return 1;
+}
+
+function countSlashes(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('/'); i >= 0; i = text.indexOf('/', i + 1)) count += 1;
+  return count;
 }
 
 /** How many leading folders two paths have in common. */
