@@ -42,28 +42,19 @@ export function openFileStatCache(projectDir: string, format: ObjectFormat): Fil
   return {
     digest(path) {
       const absolute = join(projectDir, path);
-      let stat;
-      try {
-        stat = lstatSync(absolute, { bigint: true });
-      } catch {
-        return undefined;
-      }
-      if (stat.isSymbolicLink()) return hashLinkBlob(absolute, format);
-      if (!stat.isFile()) return undefined;
+      const stat = lstatOrUndefined(absolute);
+      if (stat?.isSymbolicLink()) return hashLinkBlob(absolute, format);
+      if (!stat?.isFile()) return undefined;
       const cached = known.get(path);
-      const current = toFileStat(stat);
-      if (cached && !cached.racy && sameStat(cached, current)) {
+      if (cached && !cached.racy && sameStat(cached, toFileStat(stat))) {
         seen.set(path, cached);
         return cached.digest;
       }
-      const hashed = hashOrUndefined(absolute, format);
-      if (!hashed) return undefined;
-      const racy = hashed.stat.mtimeNs >= scanStartNs - RACY_MARGIN_NS;
-      const entry = { ...hashed.stat, digest: hashed.digest, racy };
-      seen.set(path, entry);
+      const entry = hashEntry(absolute, format, scanStartNs);
+      if (entry) seen.set(path, entry);
       // A racy entry hashed again to the same stat and digest adds nothing to save.
-      changed ||= !cached || !sameEntry(cached, entry);
-      return hashed.digest;
+      changed ||= !cached || !entry || !sameEntry(cached, entry);
+      return entry?.digest;
     },
     save() {
       if (!changed && seen.size === known.size) return;
@@ -73,10 +64,19 @@ export function openFileStatCache(projectDir: string, format: ObjectFormat): Fil
   };
 }
 
-/** Undefined when the file went away (or became unreadable) since it was listed. */
-function hashOrUndefined(absolute: string, format: ObjectFormat) {
+function lstatOrUndefined(absolute: string) {
   try {
-    return hashFileBlob(absolute, format);
+    return lstatSync(absolute, { bigint: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Undefined when the file went away (or became unreadable) since it was listed. */
+function hashEntry(absolute: string, format: ObjectFormat, scanStartNs: bigint): Entry | undefined {
+  try {
+    const { stat, digest } = hashFileBlob(absolute, format);
+    return { ...stat, digest, racy: stat.mtimeNs >= scanStartNs - RACY_MARGIN_NS };
   } catch {
     return undefined;
   }

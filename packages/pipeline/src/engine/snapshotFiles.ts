@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { openFileStatCache } from './fileStatCache.js';
 import type { FileStatCache } from './fileStatCache.js';
+import type { ObjectFormat } from './hashFileBlob.js';
 import { LazyFileSnapshot } from './lazyFileSnapshot.js';
+import type { LoadedFiles } from './lazyFileSnapshot.js';
 import { objectFormatOf, readGitChanges, readGitIndex } from './readGitFiles.js';
 import { readIndexId } from './readIndexId.js';
 
@@ -67,21 +69,39 @@ function gitSnapshot(dir: string): LazyFileSnapshot | undefined {
   cache.save();
   const stable = indexBefore !== undefined && readIndexId(dir) === indexBefore;
   const id = stable ? snapshotId({ indexId: indexBefore, format, changed, extra }) : undefined;
+  const listed = { changed, extra, format, indexId: indexBefore };
   return new LazyFileSnapshot(dir, id, () => {
-    let index;
-    try {
-      index = readGitIndex(dir, new Set(changed));
-    } catch {
-      return { sorted: [...plainSnapshot(dir)], stable: false };
-    }
-    const cache = openFileStatCache(dir, format);
-    const more = hashListed(dir, index.unusual, cache);
-    cache.save();
-    const unchanged = index.unchanged.filter(([path]) => !IGNORED_PATH.test(path));
-    const all = [...extra, ...more].sort(byPath);
-    const same = index.unusual.length === 0 && readIndexId(dir) === indexBefore;
-    return { sorted: mergeSorted(unchanged, all), stable: stable && same };
+    const loaded = loadIndex(dir, listed);
+    return { ...loaded, stable: stable && loaded.stable };
   });
+}
+
+/**
+ * The index's entries merged with the files hashed in Node. Not stable (not to be stored
+ * under the snapshot's id) when the index changed since the id was made, or when it holds
+ * conflicts or nested repositories, whose content the id does not cover.
+ */
+function loadIndex(dir: string, listed: ListedFiles): LoadedFiles {
+  let index;
+  try {
+    index = readGitIndex(dir, new Set(listed.changed));
+  } catch {
+    return { sorted: [...plainSnapshot(dir)], stable: false };
+  }
+  const cache = openFileStatCache(dir, listed.format);
+  const more = hashListed(dir, index.unusual, cache);
+  cache.save();
+  const unchanged = index.unchanged.filter(([path]) => !IGNORED_PATH.test(path));
+  const hashed = [...listed.extra, ...more].sort(byPath);
+  const stable = index.unusual.length === 0 && readIndexId(dir) === listed.indexId;
+  return { sorted: mergeSorted(unchanged, hashed), stable };
+}
+
+interface ListedFiles {
+  changed: readonly string[];
+  extra: ReadonlyMap<string, string>;
+  format: ObjectFormat;
+  indexId: string | undefined;
 }
 
 /**
