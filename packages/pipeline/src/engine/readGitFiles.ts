@@ -17,16 +17,19 @@ const MAX_BUFFER = 1 << 30;
 
 /**
  * What to hash in Node in the repository whose root is `dir`: the tracked files git finds
- * modified or deleted, and untracked ones (`git ls-files -m -o --directory`). Ignore rules
- * are not applied, since an ignored file may still be a step's input; a folder holding no
- * tracked file is listed once (`path/`) rather than walked, so `node_modules` costs
- * nothing. Git decides "modified" from the stat data in its index and, for an entry
- * written in the same tick as the index (racily clean), from the content, so a
- * same-second rewrite is still seen. Undefined when git cannot answer.
+ * modified, deleted or conflicted (`git diff-files --name-only`: what `git ls-files -m`
+ * lists, with the stat calls spread over threads) and the untracked ones
+ * (`git ls-files -o --directory`). Ignore rules are not applied, since an ignored file may
+ * still be a step's input; a folder holding no tracked file is listed once (`path/`)
+ * rather than walked, so `node_modules` costs nothing. Git decides "modified" from the
+ * stat data in its index and, for an entry written in the same tick as the index (racily
+ * clean), from the content, so a same-second rewrite is still seen. Undefined when git
+ * cannot answer.
  */
 export function readGitChanges(dir: string): string[] | undefined {
   try {
-    return listFiles(dir, ['-m', '-o', '--directory']);
+    const modified = git(dir, ['diff-files', '--name-only', '-z']);
+    return [...new Set([...modified, ...git(dir, ['ls-files', '-z', '-o', '--directory'])])];
   } catch {
     return undefined;
   }
@@ -37,7 +40,7 @@ export function readGitIndex(dir: string, changed: ReadonlySet<string>): GitInde
   const unchanged: Array<[string, string]> = [];
   const unusual: string[] = [];
   let format: ObjectFormat = 'sha1';
-  for (const record of listFiles(dir, ['-s'])) {
+  for (const record of git(dir, ['ls-files', '-z', '-s'])) {
     // `<mode> <id> <stage>\t<path>`: the digest is `<mode> <id>` as it stands.
     const tab = record.indexOf('\t');
     const path = record.slice(tab + 1);
@@ -59,8 +62,8 @@ export function objectFormatOf(dir: string): ObjectFormat {
   }
 }
 
-function listFiles(dir: string, args: string[]): string[] {
-  const output = execFileSync('git', ['ls-files', '-z', ...args], {
+function git(dir: string, args: string[]): string[] {
+  const output = execFileSync('git', args, {
     cwd: dir,
     env: GIT_ENV,
     maxBuffer: MAX_BUFFER,
