@@ -7,7 +7,7 @@ import type { FileStat, ObjectFormat } from './hashFileBlob.js';
 /** The stat cache, relative to the project: path → stat and digest of files hashed in Node. */
 export const FILE_CACHE_PATH = '.slipway/file-hashes';
 
-const HEADER = 'slipway-file-hashes 1';
+const HEADER = 'slipway-file-hashes 2';
 /**
  * An entry is trusted only if the file was last written this long before the run that
  * hashed it started. Files get the kernel's coarse clock, a tick behind the real one, so a
@@ -15,7 +15,9 @@ const HEADER = 'slipway-file-hashes 1';
  */
 const RACY_MARGIN_NS = 1_000_000_000n;
 
-interface Entry extends FileStat {
+interface Entry {
+  /** `size mtimeNs ctimeNs inode mode`: compared as one string, never parsed. */
+  stat: string;
   digest: string;
   /** Written too close to the hashing run to trust its stat: hash again next time. */
   racy: boolean;
@@ -46,7 +48,7 @@ export function openFileStatCache(projectDir: string, format: ObjectFormat): Fil
       if (stat?.isSymbolicLink()) return hashLinkBlob(absolute, format);
       if (!stat?.isFile()) return undefined;
       const cached = known.get(path);
-      if (cached && !cached.racy && sameStat(cached, toFileStat(stat))) {
+      if (cached && !cached.racy && cached.stat === statKey(toFileStat(stat))) {
         seen.set(path, cached);
         return cached.digest;
       }
@@ -76,24 +78,18 @@ function lstatOrUndefined(absolute: string) {
 function hashEntry(absolute: string, format: ObjectFormat, scanStartNs: bigint): Entry | undefined {
   try {
     const { stat, digest } = hashFileBlob(absolute, format);
-    return { ...stat, digest, racy: stat.mtimeNs >= scanStartNs - RACY_MARGIN_NS };
+    return { stat: statKey(stat), digest, racy: stat.mtimeNs >= scanStartNs - RACY_MARGIN_NS };
   } catch {
     return undefined;
   }
 }
 
-function sameEntry(a: Entry, b: Entry): boolean {
-  return a.digest === b.digest && a.racy === b.racy && sameStat(a, b);
+function statKey(stat: FileStat): string {
+  return `${stat.size} ${stat.mtimeNs} ${stat.ctimeNs} ${stat.ino} ${stat.mode}`;
 }
 
-function sameStat(a: FileStat, b: FileStat): boolean {
-  return (
-    a.size === b.size &&
-    a.mtimeNs === b.mtimeNs &&
-    a.ctimeNs === b.ctimeNs &&
-    a.ino === b.ino &&
-    a.mode === b.mode
-  );
+function sameEntry(a: Entry, b: Entry): boolean {
+  return a.digest === b.digest && a.racy === b.racy && a.stat === b.stat;
 }
 
 function readEntries(file: string, format: ObjectFormat): Map<string, Entry> {
@@ -119,23 +115,13 @@ function readEntries(file: string, format: ObjectFormat): Map<string, Entry> {
 }
 
 const DIGEST = /^(100644|100755|120000) [0-9a-f]{40}([0-9a-f]{24})?$/;
-const NUMBER = /^\d+$/;
+const STAT = /^\d+ \d+ \d+ \d+ \d+$/;
 
 function parseLine(line: string): [string, Entry] | undefined {
-  const [path, size, mtimeNs, ctimeNs, ino, mode, racy, digest, extra] = line.split('\t');
-  const numbers = [size, mtimeNs, ctimeNs, ino, mode];
-  if (!path || extra !== undefined || !digest || !DIGEST.test(digest)) return undefined;
-  if (!numbers.every((value) => value !== undefined && NUMBER.test(value))) return undefined;
-  const entry = {
-    size: BigInt(size!),
-    mtimeNs: BigInt(mtimeNs!),
-    ctimeNs: BigInt(ctimeNs!),
-    ino: BigInt(ino!),
-    mode: Number(mode),
-    racy: racy === '1',
-    digest,
-  };
-  return [path, entry];
+  const [path, stat, racy, digest, extra] = line.split('\t');
+  if (!path || extra !== undefined || !stat || !STAT.test(stat)) return undefined;
+  if (!digest || !DIGEST.test(digest) || (racy !== '0' && racy !== '1')) return undefined;
+  return [path, { stat, racy: racy === '1', digest }];
 }
 
 /** Temp file then rename: a reader sees the old cache or the new one, never a mix. */
@@ -144,8 +130,7 @@ function writeEntries(file: string, format: ObjectFormat, entries: Map<string, E
   for (const [path, entry] of entries) {
     // Tabs and newlines would break the line format; such files are simply hashed each run.
     if (/[\t\n\r]/.test(path)) continue;
-    const { size, mtimeNs, ctimeNs, ino, mode, racy, digest } = entry;
-    lines.push([path, size, mtimeNs, ctimeNs, ino, mode, racy ? 1 : 0, digest].join('\t'));
+    lines.push(`${path}\t${entry.stat}\t${entry.racy ? 1 : 0}\t${entry.digest}`);
   }
   const body = lines.length > 0 ? `${lines.join('\n')}\n` : '';
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
