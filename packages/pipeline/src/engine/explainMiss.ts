@@ -9,20 +9,17 @@ export function explainMiss(
   previous: Readonly<Record<string, string>>,
   current: Readonly<Record<string, string>>,
 ): string[] {
-  const changes: string[] = [];
-  const ids = [...new Set([...Object.keys(previous), ...Object.keys(current)])].sort(byKind);
-  for (const id of ids) {
-    const before = previous[id];
-    const after = current[id];
-    if (before === after) continue;
-    changes.push(describe(id, before, after));
-  }
+  // Only the ids that differ are sorted: a step may have thousands of inputs.
+  const differing = new Set<string>();
+  for (const id of Object.keys(previous)) if (previous[id] !== current[id]) differing.add(id);
+  for (const id of Object.keys(current)) if (previous[id] !== current[id]) differing.add(id);
+  const changes = [...differing].sort(byKind).map((id) => describe(id, previous[id], current[id]));
   if (changes.length <= MAX_CHANGES) return changes;
   return [...changes.slice(0, MAX_CHANGES), `… and ${changes.length - MAX_CHANGES} more`];
 }
 
 // Dependencies first: "install re-ran" explains the rest.
-const KIND_ORDER = ['dep', 'tool', 'config', 'env', 'file'];
+const KIND_ORDER = ['dep', 'tool', 'config', 'env', 'files', 'file'];
 function byKind(a: string, b: string): number {
   const kind = (id: string) => KIND_ORDER.indexOf(id.split(':')[0] ?? '');
   return kind(a) - kind(b) || a.localeCompare(b);
@@ -35,6 +32,8 @@ function describe(id: string, before: string | undefined, after: string | undefi
   switch (kind) {
     case 'file':
       return `${name} ${change}`;
+    case 'files':
+      return `files under ${name} ${change}`;
     case 'env':
       return `env ${name} ${change}`;
     case 'tool':

@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
-import picomatch from 'picomatch';
 import type { FileSnapshot } from './snapshotFiles.js';
 import type { StepInputs } from './stepDefinition.js';
+import { stepFileInputs } from './stepFileInputs.js';
 
 /** A step's cache key and the digest of each input it was made from. */
 export interface Fingerprint {
   /** `sha256` over every input digest and the keys of the steps it depends on. */
   key: string;
-  /** Input id → digest; ids are `file:<path>`, `env:<NAME>`, `tool:<name>`, `config`, `dep:<step>`. */
+  /**
+   * Input id → digest; ids are `file:<path>`, `env:<NAME>`, `tool:<name>`, `config`,
+   * `dep:<step>`, and `files:<folder>/` for a folder's files when a step reads more than
+   * `MAX_FILE_INPUTS` files.
+   */
   inputs: Record<string, string>;
 }
 
@@ -26,12 +30,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * (they may be secrets): the state file records only that a value changed.
  */
 export function fingerprintStep(input: FingerprintInput): Fingerprint {
-  const inputs: Record<string, string> = {};
-  const globs = input.inputs.files ?? [];
-  if (globs.length > 0) {
-    const matches = matcherFor(globs, input.inputs.ignore);
-    for (const [path, digest] of input.files) if (matches(path)) inputs[`file:${path}`] = digest;
-  }
+  const inputs: Record<string, string> = {
+    ...stepFileInputs(input.files, input.inputs.files, input.inputs.ignore),
+  };
   for (const name of input.inputs.env ?? []) {
     const value = input.env[name];
     inputs[`env:${name}`] = value === undefined ? 'unset' : sha256(`${name}=${value}`).slice(0, 16);
@@ -47,19 +48,6 @@ export function fingerprintStep(input: FingerprintInput): Fingerprint {
     .sort()
     .map((id) => `${id}\0${inputs[id]}`);
   return { key: sha256(lines.join('\n')), inputs };
-}
-
-const matchers = new Map<string, (path: string) => boolean>();
-
-/** Compiled globs, kept per pattern set: a run fingerprints each step two or three times. */
-function matcherFor(globs: readonly string[], ignore: readonly string[] | undefined) {
-  const id = JSON.stringify([globs, ignore ?? []]);
-  let matcher = matchers.get(id);
-  if (!matcher) {
-    matcher = picomatch([...globs], { dot: true, ...(ignore ? { ignore: [...ignore] } : {}) });
-    matchers.set(id, matcher);
-  }
-  return matcher;
 }
 
 /** JSON with object keys sorted, so equal configs hash equally. */
