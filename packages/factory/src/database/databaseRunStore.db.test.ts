@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apps, logLines, runs, users } from '@slipway/db';
+import { apps, logLines, openDatabase, runs, users } from '@slipway/db';
 import { createTestDatabase, type TestDatabase } from '@slipway/db/testing';
 import {
   executeRun,
@@ -143,6 +143,40 @@ describe('the database run store', () => {
     expect(orphan).toEqual([]);
   });
 
+  it('keeps the previous state when the saving connection dies mid-transaction', async () => {
+    const appId = await newApp();
+    // A pool of its own: a checked-out client whose backend is killed also emits 'error',
+    // which must not go unheard in the test process.
+    const own = await openDatabase({ url: database.url });
+    const heard = new WeakSet<object>();
+    own.pool.on('acquire', (client) => {
+      if (!heard.has(client)) client.on('error', () => undefined);
+      heard.add(client);
+    });
+    const store = createDatabaseRunStore({ database: own, appId });
+    const result = await run(testdir({ 'notes/a.md': '# a' }), notesCatalog([]), store);
+    const next = {
+      ...structuredClone(result.state),
+      runId: randomUUID(),
+      status: 'running' as const,
+    };
+
+    // Hold the app row: the save writes its run and steps, then waits on this lock.
+    const blocker = await database.pool.connect();
+    await blocker.query('begin');
+    await blocker.query('select id from apps where id = $1 for no key update', [appId]);
+    const saving = store.save(next);
+    const pid = await waitingBackend(`update "apps"%`);
+    await blocker.query('select pg_terminate_backend($1)', [pid]);
+    await expect(saving).rejects.toThrow();
+    await blocker.query('rollback');
+    blocker.release();
+
+    expect(await store.load()).toEqual(result.state);
+    expect(await database.db.select().from(runs).where(eq(runs.id, next.runId))).toEqual([]);
+    await own.close();
+  });
+
   it("refuses a second run of an app while the first holds the app's lock", async () => {
     const appId = await newApp();
     const release = await createDatabaseRunStore({ database, appId }).lock!();
@@ -187,3 +221,16 @@ describe('the database run store', () => {
     });
   });
 });
+
+/** The backend whose query matches `pattern` once it waits on a lock. */
+async function waitingBackend(pattern: string): Promise<number> {
+  for (;;) {
+    const { rows } = await database.pool.query<{ pid: number }>(
+      `select pid from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and query like $1`,
+      [pattern],
+    );
+    if (rows[0]) return rows[0].pid;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

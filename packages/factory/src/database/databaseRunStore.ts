@@ -6,7 +6,7 @@
  */
 import { SlipwayError } from '@slipway/core/errors';
 import { apps, logLines, runs, runSteps, type SlipwayDatabase } from '@slipway/db';
-import type { RunStore } from '@slipway/pipeline';
+import type { RunState, RunStore } from '@slipway/pipeline';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { createRunLogWriter, type LogBatching, type RunLogWriter } from './runLogWriter.js';
 import { runColumns, stateFromRows, stepRows } from './runStateRows.js';
@@ -40,43 +40,14 @@ export function createDatabaseRunStore(options: DatabaseRunStoreOptions): RunSto
   const { appId } = options;
   const writers = new Map<string, Promise<RunLogWriter>>();
   return {
-    async load() {
-      const [app] = await db
-        .select({ runId: apps.stateRunId })
-        .from(apps)
-        .where(eq(apps.id, appId));
-      if (!app?.runId) return undefined;
-      const [run] = await db.select().from(runs).where(eq(runs.id, app.runId));
-      const steps = await db
-        .select()
-        .from(runSteps)
-        .where(eq(runSteps.runId, app.runId))
-        .orderBy(asc(runSteps.position));
-      return run ? stateFromRows(run, steps) : undefined;
-    },
-    async save(state) {
-      if (!UUID.test(state.runId)) throw notUuid(state.runId);
-      await db.transaction(async (tx) => {
-        const columns = runColumns(state);
-        const saved = await tx
-          .insert(runs)
-          .values({ id: state.runId, appId, trigger: options.trigger ?? 'manual', ...columns })
-          .onConflictDoUpdate({ target: runs.id, set: columns, where: eq(runs.appId, appId) })
-          .returning({ id: runs.id });
-        if (saved.length === 0) throw foreignRun(state.runId, appId);
-        await tx.delete(runSteps).where(eq(runSteps.runId, state.runId));
-        const rows = stepRows(state);
-        if (rows.length > 0) await tx.insert(runSteps).values(rows);
-        await tx
-          .update(apps)
-          .set({ stateRunId: state.runId, updatedAt: sql`now()` })
-          .where(eq(apps.id, appId));
-      });
-    },
+    load: () => loadState(db, appId),
+    save: (state) => saveState(options, state),
     async openLog(runId, step) {
       let writer = writers.get(runId);
       if (!writer) {
         writer = createRunLogWriter({ database: { db }, runId, batching: options.batching });
+        // A failed start (the database away) is retried by the next openLog, not kept.
+        writer.catch(() => writers.delete(runId));
         writers.set(runId, writer);
       }
       const location = `/api/runs/${runId}/logs?step=${encodeURIComponent(step)}`;
@@ -93,6 +64,43 @@ export function createDatabaseRunStore(options: DatabaseRunStoreOptions): RunSto
     },
     lock: () => lockApp(pool, appId),
   };
+}
+
+type Db = SlipwayDatabase['db'];
+
+/** The state of the run `apps.state_run_id` names, or undefined. */
+async function loadState(db: Db, appId: string): Promise<RunState | undefined> {
+  const [app] = await db.select({ runId: apps.stateRunId }).from(apps).where(eq(apps.id, appId));
+  if (!app?.runId) return undefined;
+  const [run] = await db.select().from(runs).where(eq(runs.id, app.runId));
+  const steps = await db
+    .select()
+    .from(runSteps)
+    .where(eq(runSteps.runId, app.runId))
+    .orderBy(asc(runSteps.position));
+  return run ? stateFromRows(run, steps) : undefined;
+}
+
+/** The run row, its step records and the app's pointer to them, all or nothing. */
+async function saveState(options: DatabaseRunStoreOptions, state: RunState): Promise<void> {
+  const { appId } = options;
+  if (!UUID.test(state.runId)) throw notUuid(state.runId);
+  await options.database.db.transaction(async (tx) => {
+    const columns = runColumns(state);
+    const saved = await tx
+      .insert(runs)
+      .values({ id: state.runId, appId, trigger: options.trigger ?? 'manual', ...columns })
+      .onConflictDoUpdate({ target: runs.id, set: columns, where: eq(runs.appId, appId) })
+      .returning({ id: runs.id });
+    if (saved.length === 0) throw foreignRun(state.runId, appId);
+    await tx.delete(runSteps).where(eq(runSteps.runId, state.runId));
+    const rows = stepRows(state);
+    if (rows.length > 0) await tx.insert(runSteps).values(rows);
+    await tx
+      .update(apps)
+      .set({ stateRunId: state.runId, updatedAt: sql`now()` })
+      .where(eq(apps.id, appId));
+  });
 }
 
 /** Takes the app's run lock on a connection of its own, held until the release. */
