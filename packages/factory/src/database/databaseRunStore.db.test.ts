@@ -116,6 +116,19 @@ describe('the database run store', () => {
     expect(result.state.steps.gather?.log).toBe(`/api/runs/${result.runId}/logs?step=gather`);
   });
 
+  it('stores the lines as the engine redacted them', async () => {
+    const store = createDatabaseRunStore({ database, appId: await newApp() });
+    const dir = testdir({ 'notes/a.md': '# a' });
+    const project = { dir, files: snapshotFiles(dir), env: {}, missingOutputs: new Map() };
+    const plan = planRun({ ...project, steps: notesCatalog([], 2), previous: undefined });
+    const result = await executeRun(plan, { store, runId: randomUUID(), secrets: ['line 2'] });
+
+    const texts = (await storedLines(result.runId)).map((line) => line.text);
+    expect(texts).toContain('gather line 1');
+    expect(texts).toContain('gather [REDACTED]');
+    expect(texts.join('\n')).not.toContain('line 2');
+  });
+
   it('continues the seq of a run resumed by another store (another worker)', async () => {
     const appId = await newApp();
     const first = createDatabaseRunStore({ database, appId });
