@@ -4,4 +4,5 @@ export { applyMigrations } from './applyMigrations.js';
 export { defaultDataDir } from './defaultDataDir.js';
 export { redactedUrl } from './redactedUrl.js';
 export * from './schema.js';
+export * from './appSchema.js';
 export type { EmbeddedStatus } from './embedded/superviseCluster.js';
