@@ -1,7 +1,7 @@
 import { SlipwayError } from '@slipway/core';
 import type { ContractSource, LifecycleContract } from '@slipway/core';
-import { inferContract } from '../contract/inferContract.js';
-import { CONTRACT_FILE, readContractFile } from '../contract/readContractFile.js';
+import { CONTRACT_FILE } from '../contract/readContractFile.js';
+import { resolveContract } from '../contract/resolveContract.js';
 import type { DoctorCheck } from './doctorCheck.js';
 
 export interface DoctorProject {
@@ -12,16 +12,15 @@ export interface DoctorProject {
 }
 
 /**
- * The contract the doctor judges a repository Slipway did not create by: `slipway.yaml`
- * when present, else what inference reads. An unreadable or unsupported repository is a
- * failing `project` check carrying the error's code.
+ * The contract the doctor judges a project by, resolved as `up` resolves it (for a
+ * repository Slipway did not create: `slipway.yaml` when present, else inference). An
+ * unreadable or unsupported repository is a failing `project` check carrying the error's
+ * code.
  */
 export function doctorProject(projectDir: string): DoctorProject {
   try {
-    const written = readContractFile(projectDir);
-    if (written) return found(written, 'slipway.yaml', `from ${CONTRACT_FILE}`);
-    const { contract } = inferContract(projectDir);
-    return found(contract, 'inferred', 'inferred (slipway init writes it down)');
+    const { contract, source } = resolveContract(projectDir);
+    return found(contract, source, HOW[source]);
   } catch (error) {
     if (!(error instanceof SlipwayError)) throw error;
     const fix = error.recovery[0] ?? 'slipway validate';
@@ -30,6 +29,12 @@ export function doctorProject(projectDir: string): DoctorProject {
     };
   }
 }
+
+const HOW: Record<ContractSource, string> = {
+  stamp: 'from the project stamp',
+  'slipway.yaml': `from ${CONTRACT_FILE}`,
+  inferred: 'inferred (slipway init writes it down)',
+};
 
 function found(contract: LifecycleContract, source: ContractSource, how: string): DoctorProject {
   const apps = contract.apps.map((app) => `${app.name} (${app.kind})`).join(', ') || 'no apps';
