@@ -222,14 +222,14 @@ describe('planProject env files', () => {
     expect(example).toContain('# Signs sessions (secret)\nSESSION_SECRET=\n');
     const local = text(result, '.env.local') ?? '';
     expect(local).toMatch(/^SESSION_SECRET=[0-9a-f]{64}$/m);
-    expect(local).toContain('API_KEY="given key"');
+    expect(local).toContain("API_KEY='given key'");
     expect(result.tree.get('.env.local')?.policy).toBe('keep');
   });
 
   it('keeps config secrets that no template declares, blank in the example', () => {
     const dir = testdir({ 'template.yaml': manifest() });
     const result = plan(dir, { secrets: { AUTH_CLIENT_SECRET: 'from config' } });
-    expect(text(result, '.env.local')).toContain('AUTH_CLIENT_SECRET="from config"');
+    expect(text(result, '.env.local')).toContain("AUTH_CLIENT_SECRET='from config'");
     expect(text(result, '.env.example')).toMatch(/^AUTH_CLIENT_SECRET=$/m);
   });
 });

@@ -1,3 +1,4 @@
+import { quoteEnvValue } from '@slipway/core/files';
 import { randomBytes } from 'node:crypto';
 import type { EnvContribution } from '../renderContext.js';
 
@@ -55,7 +56,7 @@ function localValue(variable: EnvContribution, secrets: Readonly<Record<string, 
   return variable.secret ? randomBytes(32).toString('hex') : '';
 }
 
-/** Quotes a value when dotenv would otherwise misread it. */
+/** A plain value stays bare for people reading the file; anything else is quoted. */
 function quote(value: string): string {
-  return /^[\w.:/@+-]*$/.test(value) ? value : JSON.stringify(value);
+  return /^[\w.:/@+-]*$/.test(value) ? value : quoteEnvValue(value);
 }
