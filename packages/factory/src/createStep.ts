@@ -1,7 +1,6 @@
 import { renderFinding } from '@slipway/core';
 import type { StepDefinition } from '@slipway/pipeline';
 import type { ProjectPlan } from '@slipway/templates';
-import { applyCreate } from './createProject.js';
 
 /**
  * The `create` step of a run that starts from a project config: writes the planned
@@ -29,6 +28,8 @@ export function createStep(options: {
       },
     },
     async run(context) {
+      // The template engine loads only when a project is created, never on a no-op `up`.
+      const { applyCreate } = await import('./createProject.js');
       const result = await applyCreate(plan, { targetDir, signal: context.signal });
       context.log(
         `created ${stamp.project.repoName} (@${stamp.project.name}/*) from ${stamp.template.name}@${stamp.template.version}: ${result.written} files`,

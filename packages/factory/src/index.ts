@@ -1,6 +1,7 @@
 export { upProject } from './upProject.js';
 export type { UpEvent, UpOptions, UpResult } from './upProject.js';
-export { planCreate, applyCreate } from './createProject.js';
+// `planCreate` / `applyCreate` live at `@slipway/factory/create`: importing them from here
+// would load the template engine into every command that only runs a lifecycle.
 export type { ApplyCreateOptions, PlanCreateOptions } from './createProject.js';
 export { projectStatus } from './projectStatus.js';
 export type { ProjectStatus } from './projectStatus.js';

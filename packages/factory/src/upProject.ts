@@ -17,7 +17,6 @@ import type {
   StepDefinition,
 } from '@slipway/pipeline';
 import type { ProjectPlan } from '@slipway/templates';
-import { planCreate } from './createProject.js';
 import type { PlanCreateOptions } from './createProject.js';
 import { lifecycleSteps, snapshotLifecycle, templateOf } from './lifecycleCatalog.js';
 import type { ProjectPorts } from './ports.js';
@@ -75,7 +74,7 @@ export type UpResult =
 export async function upProject(options: UpOptions): Promise<UpResult> {
   const { projectDir, ports } = options;
   const creating =
-    options.create && !existsSync(projectDir) ? planCreate(options.create) : undefined;
+    options.create && !existsSync(projectDir) ? await planCreate(options.create) : undefined;
   if (creating && options.dryRun) {
     return { kind: 'create-planned', plan: creating, targetDir: projectDir };
   }
@@ -99,6 +98,12 @@ export async function upProject(options: UpOptions): Promise<UpResult> {
   const run = await execute(plan, { options, created, secrets: secrets.secrets });
   await recordTelemetry(run, { options, template });
   return { kind: 'ran', run };
+}
+
+/** The template engine loads only when a project is created, never on a no-op `up`. */
+async function planCreate(options: PlanCreateOptions): Promise<ProjectPlan> {
+  const { planCreate: plan } = await import('./createProject.js');
+  return plan(options);
 }
 
 /**
