@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { ARTIFACT_MANIFEST, artifactManifestSchema } from '@slipway/core';
+import { slipwayHome } from '@slipway/secrets';
 import type {
   ArtifactManifest,
   ArtifactManifestInput,
@@ -53,9 +54,13 @@ export function packageStep(options: PackageStepOptions): StepDefinition {
     outputs: [LATEST_ARTIFACT],
     async run(context) {
       const artifacts = join(context.projectDir, ARTIFACTS_DIR);
-      const staging = join(artifacts, `.staging-${context.runId}`);
-      await rm(staging, { recursive: true, force: true });
-      await mkdir(staging, { recursive: true });
+      // Staged outside the project: a copy of its sources inside it would be found by the
+      // tools of steps running at the same time (`node --test` ran the staged copy's tests
+      // and failed when the folder vanished). Under Slipway's home, on the pnpm store's
+      // file system, so `pnpm deploy` can still hard-link.
+      await mkdir(artifacts, { recursive: true });
+      await mkdir(join(slipwayHome(), 'staging'), { recursive: true });
+      const staging = await mkdtemp(join(slipwayHome(), 'staging', `${context.runId}-`));
       try {
         await stageApp(context, { ...options, app, staging });
         for (const link of pruneEscapingLinks(staging))

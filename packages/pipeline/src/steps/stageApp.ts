@@ -87,8 +87,7 @@ async function copyProject(projectDir: string, options: StageAppOptions): Promis
     !path.split(sep).some((segment) => NEVER_COPIED.has(segment)) &&
     !isSecretEnvFile(basename(path)) &&
     path !== dataDir;
-  // Entry by entry: `cp` refuses a folder into its own subfolder (the staging area is in
-  // `.slipway/`), even when a filter would leave that subfolder out.
+  // Entry by entry, so whole top-level folders that are never copied are not even walked.
   for (const entry of await readdir(projectDir)) {
     if (!copied(entry)) continue;
     await cp(join(projectDir, entry), join(options.staging, entry), {
