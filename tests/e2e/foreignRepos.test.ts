@@ -12,7 +12,7 @@ import {
   standInForGoogleFonts,
   writeFiles,
 } from '@slipway/pipeline/testing';
-import { PNPM_STORE, slipway } from './support.js';
+import { PNPM_STORE, jsonFrom, slipway } from './support.js';
 
 // `slipway up` on repositories Slipway did not create: two real starters rendered from
 // their npm packages as their tools render them, and made-in-test repositories. Each one
@@ -32,11 +32,9 @@ interface UpJson {
 async function up(dir: string): Promise<{ code: number; json: UpJson; output: string }> {
   started.push(dir);
   const result = await slipway(['up', dir, '--json'], work);
-  const start = result.output.indexOf('{\n');
-  expect(start, result.output).toBeGreaterThanOrEqual(0);
   return {
     code: result.code,
-    json: JSON.parse(result.output.slice(start)) as UpJson,
+    json: jsonFrom<UpJson>(result.output),
     output: result.output,
   };
 }

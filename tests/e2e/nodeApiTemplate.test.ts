@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { slipway } from './support.js';
+import { jsonFrom, slipway } from './support.js';
 
 // The node-api template has a layout no engine knows: one npm package, an Express server in
 // src/server.js, a /healthz health path, port 8080, no build and no web app. It reaches a
@@ -21,7 +21,7 @@ interface UpJson {
 async function up(): Promise<UpJson> {
   const result = await slipway(['up', dir, '--json'], work);
   expect(result.code, result.output).toBe(0);
-  return JSON.parse(result.output.slice(result.output.indexOf('{\n'))) as UpJson;
+  return jsonFrom<UpJson>(result.output);
 }
 
 afterAll(async () => {

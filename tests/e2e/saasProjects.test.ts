@@ -2,7 +2,16 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PNPM_STORE, freePort, pnpm, slipway, start, stop, waitForHttp } from './support.js';
+import {
+  PNPM_STORE,
+  freePort,
+  jsonFrom,
+  pnpm,
+  slipway,
+  start,
+  stop,
+  waitForHttp,
+} from './support.js';
 
 const work = mkdtempSync(join(tmpdir(), 'slipway-e2e-'));
 // Telemetry and instance secrets go to a home of the test's own; installs keep the shared store.
@@ -89,12 +98,10 @@ describe.each(COMBINATIONS.map((modules) => [modules.join('+') || 'no modules', 
       if (!built) return context.skip('the project did not build');
       const result = await slipway(['up', dir, '--json'], work);
       try {
-        const start = result.output.indexOf('{\n');
-        expect(start, result.output).toBeGreaterThanOrEqual(0);
-        const json = JSON.parse(result.output.slice(start)) as {
+        const json = jsonFrom<{
           ok: boolean;
           steps: Record<string, { status: string; outcome?: { url?: string } }>;
-        };
+        }>(result.output);
         expect(json.ok, result.output).toBe(true);
         const url = json.steps.health?.outcome?.url;
         expect(typeof url, result.output).toBe('string');

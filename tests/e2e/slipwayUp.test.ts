@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { PNPM_STORE, SLIPWAY_BIN, USER_PATH, run, slipway } from './support.js';
+import { PNPM_STORE, SLIPWAY_BIN, USER_PATH, jsonFrom, run, slipway } from './support.js';
 
 // One generated project goes through `slipway up` several times; each `it` builds on the
 // previous one. Real executions are counted through what steps leave behind (pnpm rewrites
@@ -44,11 +44,9 @@ interface UpJson {
 
 async function up(...args: string[]): Promise<{ code: number; json: UpJson; output: string }> {
   const result = await slipway(['up', dir, '--json', ...args], work);
-  const start = result.output.indexOf('{\n');
-  expect(start, result.output).toBeGreaterThanOrEqual(0);
   return {
     code: result.code,
-    json: JSON.parse(result.output.slice(start)) as UpJson,
+    json: jsonFrom<UpJson>(result.output),
     output: result.output,
   };
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { expect } from 'vitest';
 
 const root = new URL('../..', import.meta.url).pathname;
 const require = createRequire(join(root, 'packages/cli/package.json'));
@@ -71,6 +72,13 @@ export async function runOk(
     );
   }
   return result.output;
+}
+
+/** The JSON document `slipway … --json` prints after its progress lines. */
+export function jsonFrom<T>(output: string): T {
+  const start = output.indexOf('{\n');
+  expect(start, output).toBeGreaterThanOrEqual(0);
+  return JSON.parse(output.slice(start)) as T;
 }
 
 export const pnpm = (args: readonly string[], cwd: string) =>
